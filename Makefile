@@ -1,0 +1,120 @@
+# TVET Observatory - build, test, demo.
+#
+#   make            build build/tvet (runs the dependency check first)
+#   make check      unit + integration tests; ends with "N passed, N failed"
+#   make demo       build, create demo.db with the demo city, show what to look at
+#   make bench      wall time and peak memory of `tvet init` and `tvet demo`
+#   make SANITIZE=1 check    the same suite under ASan + UBSan (CI does this)
+#
+# The library (every module but cli/) goes into libtvet.a; the program and
+# each unit test (tests/unit/test_<module>.c, cmocka) link against it.
+# Module dependencies point one way: core <- store, ingest, calc, text, demo
+# <- report, http, cli.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+CC        ?= cc
+PKGS      := sqlite3 jansson libsodium
+
+ifeq ($(SANITIZE),1)
+B         := build/asan
+SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT       := -O1 -g
+else
+B         := build
+SANFLAGS  :=
+OPT       ?= -O2 -g
+endif
+
+WARN      := -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wformat=2 -Wwrite-strings \
+             -Werror=implicit-function-declaration
+ifeq ($(WERROR),1)
+WARN      += -Werror
+endif
+
+# Where the program finds data/ and its message catalogues. An installed
+# program uses $(PREFIX)/share/tvet; a build tree uses itself. TVET_DATA
+# and TVET_LOCALEDIR in the environment override both.
+DATADIR   ?= $(CURDIR)/data
+LOCALEDIR ?= $(CURDIR)/build/locale
+
+CPPFLAGS  += -Isrc -I$(B)/gen -D_GNU_SOURCE \
+             -DTVET_VERSION='"$(VERSION)"' -DTVET_DATADIR='"$(DATADIR)"' \
+             -DTVET_LOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS    += $(OPT) $(WARN) $(SANFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDFLAGS   += $(SANFLAGS)
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c \
+             src/text/*.c src/demo/*.c)
+CLI_SRC   := $(wildcard src/cli/*.c)
+MIGRATIONS := $(sort $(wildcard src/store/migrations/sqlite/*.sql))
+GEN_SRC   := $(B)/gen/migrations_sqlite.c
+LIB_OBJ   := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/migrations_sqlite.o
+CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/obj/%.o)
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+PO        := $(wildcard po/*.po)
+MO        := $(PO:po/%.po=build/locale/%/LC_MESSAGES/tvet.mo)
+
+.PHONY: all deps check unit demo bench clean install fmt
+all: deps $(B)/tvet $(MO)
+
+deps:
+	@sh scripts/deps.sh
+
+$(B)/tvet: $(CLI_OBJ) $(B)/libtvet.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libtvet.a $(LDLIBS)
+
+$(B)/libtvet.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The migrations are compiled into the program, so a deployed binary needs
+# no schema files beside it.
+$(GEN_SRC): $(MIGRATIONS) scripts/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-migrations.sh $(MIGRATIONS) > $@
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libtvet.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests -o $@ $< $(B)/libtvet.a $(LDLIBS) -lcmocka
+
+build/locale/%/LC_MESSAGES/tvet.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+unit: all $(UNIT_BIN)
+
+check: all $(UNIT_BIN)
+	@sh tests/run.sh $(B)
+
+demo: all
+	sh scripts/demo.sh
+
+bench: all
+	sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tvet
+	install -m 755 $(B)/tvet $(DESTDIR)$(PREFIX)/bin/tvet
+	cp -R data $(DESTDIR)$(PREFIX)/share/tvet/
+	for mo in $(MO); do l=$${mo#build/locale/}; \
+		install -D -m 644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done
+
+fmt:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard src/*/*.h) $(UNIT_SRC)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

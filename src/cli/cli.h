@@ -1,0 +1,38 @@
+/* cli.h - what the command-line front end's files share.
+ *
+ * main.c parses the global options (--db, --data, --version, --help) and
+ * hands the rest of argv to one cmd_<verb>() from the table in main.c. A
+ * command returns 0 or a negative enum err_code with e filled; main.c prints
+ * "tvet: <message>" on stderr and maps the code to the exit status (the one
+ * table of exit codes: 0 ok, 1 usage, 2 bad input data, 3 I/O or internal).
+ * Commands that print data take --format table|json|csv and write through
+ * output.h, so all three formats carry the same rows. */
+#ifndef TVET_CLI_H
+#define TVET_CLI_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+struct cli {
+	const char *db_path;   /* --db, $TVET_DB, or ./tvet.db */
+	const char *data_dir;  /* --data, $TVET_DATA, or the build's data/ */
+	const char *prog;      /* "tvet" */
+};
+
+/* Open the database for a command that needs an initialised one: it must
+ * exist and have the current schema ("run 'tvet init'" otherwise). */
+int cli_open_store(const struct cli *c, struct store **s, unsigned flags,
+		   struct err *e) WUR;
+
+/* Commands: argv[0] is the command's name. */
+int cmd_init(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_status(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_check(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e);
+
+#endif

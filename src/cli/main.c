@@ -1,0 +1,148 @@
+/* main.c - the `tvet` program: global options, command dispatch, exit codes.
+ *
+ *   tvet [--db PATH] [--data DIR] COMMAND [ARGS]
+ *
+ * The database path comes from --db, then $TVET_DB, then ./tvet.db; the
+ * definitions directory from --data, then $TVET_DATA, then the data/ the
+ * program was built with. Errors go to stderr as one line. */
+#include <getopt.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli *c, int argc, char **argv, struct err *e);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"init", cmd_init, N_("create or upgrade the database and load the catalogues and the plan")},
+	{"demo", cmd_demo, N_("fill the database with the demo city (2021-2025)")},
+	{"catalog", cmd_catalog, N_("list and search majors, occupations, industries, clusters")},
+	{"plan", cmd_plan, N_("the action plan: its targets and actions")},
+	{"orgs", cmd_orgs, N_("list organisations: the city, districts, schools, departments")},
+	{"status", cmd_status, N_("what the database holds")},
+	{"check", cmd_check, N_("verify the database's integrity")},
+};
+
+/* The one table from error codes to exit statuses. */
+static int exit_status(int code)
+{
+	switch (code) {
+	case ERR_OK:
+		return 0;
+	case ERR_USAGE:
+		return 1;
+	case ERR_INPUT:
+	case ERR_NOTFOUND:
+	case ERR_CONFLICT:
+	case ERR_VERSION:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: tvet [--db PATH] [--data DIR] COMMAND [ARGS]\n"
+		       "TVET Observatory - vocational education monitoring and industry talent data\n\n"
+		       "Commands:\n"));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(out, _("\nOptions:\n"
+		       "  --db PATH     database file (default: $TVET_DB, then ./tvet.db)\n"
+		       "  --data DIR    definitions directory (default: $TVET_DATA, then %s)\n"
+		       "  --version     print the version\n"
+		       "  --help        this help; 'tvet COMMAND --help' for a command\n\n"
+		       "Exit status: 0 ok, 1 usage error, 2 bad input data, 3 I/O or internal error.\n"),
+		TVET_DATADIR);
+}
+
+int cli_open_store(const struct cli *c, struct store **s, unsigned flags,
+		   struct err *e)
+{
+	int rc = store_open(s, c->db_path, flags, e);
+
+	if (rc < 0)
+		return rc;
+	if (!store_is_current(*s)) {
+		store_close(*s);
+		*s = NULL;
+		return err_set(e, ERR_VERSION,
+			       _("database '%s' is not initialised or is from an older version; run 'tvet init'"),
+			       c->db_path);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"data", required_argument, NULL, 'D'},
+		{"version", no_argument, NULL, 'V'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
+	struct cli c = {0};
+	struct err e;
+	const char *localedir = getenv("TVET_LOCALEDIR");
+	int opt, rc;
+
+	i18n_init(localedir && *localedir ? localedir : TVET_LOCALEDIR);
+	err_clear(&e);
+	c.prog = "tvet";
+	c.db_path = getenv("TVET_DB");
+	if (!c.db_path || !*c.db_path)
+		c.db_path = "tvet.db";
+	c.data_dir = getenv("TVET_DATA");
+	if (!c.data_dir || !*c.data_dir)
+		c.data_dir = TVET_DATADIR;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			c.db_path = optarg;
+			break;
+		case 'D':
+			c.data_dir = optarg;
+			break;
+		case 'V':
+			printf("tvet %s (schema %d)\n", TVET_VERSION, store_schema_latest());
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			fprintf(stderr, _("tvet: unknown option '%s'; see 'tvet --help'\n"),
+				argv[optind - 1]);
+			return 1;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) != 0)
+			continue;
+		rc = commands[i].run(&c, argc - optind, argv + optind, &e);
+		if (rc < 0) {
+			fprintf(stderr, "tvet %s: %s\n", commands[i].name, e.msg);
+			return exit_status(rc);
+		}
+		if (fflush(stdout) != 0) {
+			fprintf(stderr, _("tvet: cannot write the output: %s\n"), strerror(errno));
+			return 3;
+		}
+		return 0;
+	}
+	fprintf(stderr, _("tvet: unknown command '%s'; see 'tvet --help'\n"), argv[optind]);
+	return 1;
+}

@@ -1,0 +1,122 @@
+/* queries.h - every statement the program runs, by name.
+ *
+ * Each entry lists its parameters (?1, ?2 ... in order) and, for queries
+ * that return rows, its result columns. The SQL text lives in each backend
+ * (sqlite_queries.c); a test prepares every query against a fresh database. */
+#ifndef TVET_QUERIES_H
+#define TVET_QUERIES_H
+
+enum store_query {
+	/* definition files loaded: (name) -> version, hash, loaded_at */
+	Q_DEFLOAD_GET,
+	/* (name, version, hash, loaded_at), insert or replace */
+	Q_DEFLOAD_PUT,
+
+	/* reference catalogues; inserts take the columns in table order */
+	Q_DIVISION_INSERT,       /* code, name, level, parent_code */
+	Q_MAJOR_INSERT,          /* code, name, level, category_code, category_name,
+				    class_code, class_name, national_control,
+				    in_2021_catalog, status_note */
+	Q_OCCUPATION_INSERT,     /* code, name, level, parent_code, green_digital,
+				    gbm_code, added_batch */
+	Q_INDUSTRY_INSERT,       /* code, name, level, section, parent_code, note */
+	Q_CROSSWALK_INSERT,      /* major_level, major_code, major_name,
+				    occupation_code, occupation_name */
+	Q_CLUSTER_INSERT,        /* code, name, name_en, description */
+	Q_CLUSTER_INDUSTRY_INSERT, /* cluster_code, industry_code */
+	Q_CLUSTER_MAJOR_INSERT,  /* cluster_code, major_code */
+	Q_ALLIANCE_INSERT,       /* code, name, name_en, cluster_code */
+	Q_REGISTRY_TYPE_INSERT,  /* key, name, name_en (upsert) */
+	Q_DATA_ELEMENT_INSERT,   /* code, name, name_en, unit, dims (upsert) */
+	/* delete all reference catalogues (before a reload) */
+	Q_REFERENCE_CLEAR_CROSSWALK,
+	Q_REFERENCE_CLEAR_CLUSTER_INDUSTRIES,
+	Q_REFERENCE_CLEAR_CLUSTER_MAJORS,
+	/* (code) -> 1 if the division exists */
+	Q_DIVISION_EXISTS,
+	/* (parent_code) -> code, name, level of child divisions */
+	Q_DIVISION_CHILDREN,
+	/* (code) -> code, name, level, parent_code */
+	Q_DIVISION_GET,
+	/* (code) -> 1 if the major exists */
+	Q_MAJOR_EXISTS,
+	/* (code) -> 1 if the industry exists */
+	Q_INDUSTRY_EXISTS,
+	/* (code) -> 1 if the occupation exists */
+	Q_OCCUPATION_EXISTS,
+	/* (key) -> 1 if the registry type exists */
+	Q_REGISTRY_TYPE_EXISTS,
+
+	/* organisations */
+	Q_ORG_INSERT,            /* code, name, name_en, kind, school_level,
+				    parent_id, division_code, ownership,
+				    founded_year */
+	/* code, name, name_en (updates a department's names, keeps its id) */
+	Q_ORG_UPSERT_DEPARTMENT,
+	Q_ORG_ID_BY_CODE,        /* (code) -> id */
+	/* (kind or NULL) -> id, code, name, name_en, kind, school_level,
+	   parent_code, division_code, division_name */
+	Q_ORG_LIST,
+
+	/* the plan */
+	Q_PLAN_CLEAR_TARGETS,
+	Q_PLAN_CLEAR_ACTION_DEPTS,
+	Q_PLAN_CLEAR_ACTIONS,
+	Q_PLAN_ACTION_INSERT,    /* action, plan_part, title, title_en */
+	Q_PLAN_ACTION_DEPT_INSERT, /* action, rank, org_id */
+	Q_PLAN_TARGET_INSERT,    /* id, part, section, action, kind, comparator,
+				    target, unit, deadline, baseline_year, source,
+				    level, title, title_en, note, seq */
+	/* () -> id, part, section, action, kind, comparator, target, unit,
+	   deadline, baseline_year, source, level, title, title_en, note,
+	   plan_part, action_title, action_title_en; ordered as in the file */
+	Q_PLAN_TARGET_LIST,
+	/* (action) -> code, name, name_en of its departments, lead first */
+	Q_PLAN_ACTION_DEPTS,
+	/* () -> action, plan_part, title, title_en */
+	Q_PLAN_ACTION_LIST,
+
+	/* catalogue searches: (text or NULL, level or NULL) -> rows.
+	   text matches a code prefix or a substring of the name. */
+	Q_CATALOG_MAJORS,        /* -> code, name, level, class_name,
+				    category_name, in_2021_catalog, cluster */
+	Q_CATALOG_OCCUPATIONS,   /* -> code, name, level, parent_code,
+				    green_digital */
+	Q_CATALOG_INDUSTRIES,    /* -> code, name, level, section, parent_code */
+	/* (text or NULL) -> code, name, name_en, industries, majors,
+	   alliance */
+	Q_CATALOG_CLUSTERS,
+
+	/* yearly and entity data */
+	Q_ENTERPRISE_INSERT,     /* uscc, name, industry_code, cluster_code,
+				    division_code, employees, founded_year */
+	Q_SCHOOL_MAJOR_INSERT,   /* school_id, year, major_code */
+	Q_REGISTRY_ITEM_INSERT,  /* type_key, name, level, recognised_on,
+				    school_id, enterprise_id, major_code,
+				    cluster_code, alliance_code, note */
+	Q_DATAVALUE_PUT,         /* element, org_id, year, dims, value (upsert) */
+	Q_POSTING_INSERT,        /* source, source_ref, posted_on, title, company,
+				    enterprise_id, division_code, district_text,
+				    salary_text, education_text, experience_text,
+				    headcount, description, label_occupation,
+				    dup_of */
+	Q_DEMAND_SURVEY_INSERT,  /* enterprise_id, year, period, occupation_code,
+				    major_code, education, headcount */
+	Q_SATISFACTION_INSERT,   /* school_id, enterprise_id, year, score,
+				    graduates_rated */
+
+	/* () -> one row of counts: divisions, orgs, schools, departments,
+	   majors, occupations, industries, crosswalk, clusters, alliances,
+	   targets, enterprises, school_majors, registry_items, datavalues,
+	   postings, demand_surveys, satisfaction_surveys */
+	Q_SUMMARY,
+	/* (element, year) -> sum of value over schools with dims = '' */
+	Q_DATAVALUE_CITY_TOTAL,
+
+	Q__COUNT
+};
+
+/* The query's name, e.g. "Q_MAJOR_INSERT", for error messages. */
+const char *store_query_name(enum store_query q);
+
+#endif

@@ -4,7 +4,6 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -129,6 +128,16 @@ void out_csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* What a table shows for a cell: booleans as "yes" or nothing. */
+static const char *out_table_cell(const struct out_table *t, size_t r, size_t c)
+{
+	const char *v = t->cells[r * t->ncols + c];
+
+	if (t->cols[c].type == OUT_BOOL)
+		return v && strcmp(v, "0") != 0 ? _("yes") : "";
+	return v ? v : "";
+}
+
 static void out_print_table(const struct out_table *t, FILE *out)
 {
 	size_t *w = xcalloc(t->ncols, sizeof(size_t));
@@ -136,8 +145,7 @@ static void out_print_table(const struct out_table *t, FILE *out)
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = out_display_width(_(t->cols[c].label));
 		for (size_t r = 0; r < t->nrows; r++) {
-			const char *v = t->cells[r * t->ncols + c];
-			size_t vw = v ? out_display_width(v) : 0;
+			size_t vw = out_display_width(out_table_cell(t, r, c));
 			if (vw > w[c])
 				w[c] = vw;
 		}
@@ -158,9 +166,7 @@ static void out_print_table(const struct out_table *t, FILE *out)
 	fputc('\n', out);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *v = t->cells[r * t->ncols + c];
-			if (!v)
-				v = "";
+			const char *v = out_table_cell(t, r, c);
 			/* numbers align right, text left */
 			if (t->cols[c].type == OUT_INT || t->cols[c].type == OUT_REAL)
 				fprintf(out, "%*s%s", (int)(w[c] - out_display_width(v)), "", v);

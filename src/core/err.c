@@ -52,7 +52,7 @@ int err_set_at(struct err *e, int code, const char *file, size_t row,
 		n += (size_t)snprintf(where + n, sizeof(where) - n, "%s", file);
 	if (row && n < sizeof(where))
 		n += (size_t)snprintf(where + n, sizeof(where) - n, ":%zu", row);
-	if (column && n < sizeof(where))
+	if (row && column && n < sizeof(where))
 		snprintf(where + n, sizeof(where) - n, ":%zu", column);
 	if (where[0])
 		snprintf(e->msg, sizeof(e->msg), "%s: %s", where, body);

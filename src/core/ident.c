@@ -142,7 +142,7 @@ static int ident_date_valid(int year, int month, int day)
 				     31, 31, 30, 31, 30, 31};
 	int leap, max;
 
-	if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1)
+	if (year < 1800 || year > 2099 || month < 1 || month > 12 || day < 1)
 		return 0;
 	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	max = days[month - 1] + (month == 2 && leap);

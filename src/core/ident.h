@@ -61,7 +61,8 @@ char ident_cnid_check_char(const char *first17);
 
 /* 1 when s is a valid 18-character identity number: 17 digits, a correct
  * check character (upper-case 'X' for 10) and a real calendar date between
- * 1900-01-01 and 2099-12-31 in positions 7-14. */
+ * 1800-01-01 and 2099-12-31 in positions 7-14 (the standard's own
+ * example, 440524188001010014, was born in 1880). */
 int ident_cnid_valid(const char *s);
 
 #endif

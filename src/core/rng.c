@@ -99,9 +99,15 @@ uint64_t rng_below(struct rng *r, uint64_t n)
 
 int64_t rng_range(struct rng *r, int64_t lo, int64_t hi)
 {
+	/* unsigned arithmetic: hi - lo may not fit in an int64_t */
+	uint64_t span;
+
 	if (hi <= lo)
 		return lo;
-	return lo + (int64_t)rng_below(r, (uint64_t)(hi - lo) + 1);
+	span = (uint64_t)hi - (uint64_t)lo;
+	if (span == UINT64_MAX)
+		return (int64_t)rng_next(r);
+	return (int64_t)((uint64_t)lo + rng_below(r, span + 1));
 }
 
 double rng_uniform(struct rng *r)

@@ -2,6 +2,7 @@
 #include "ingest/plandef.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@ static const char *const plan_files[] = {
 struct plan_conf {
 	char version[32];
 	char city_code[16];
+	char path[4096];       /* plan.conf, for messages */
+	size_t city_code_line; /* line of city_code in it */
 	int start_year, end_year, baseline_year;
 };
 
@@ -49,6 +52,7 @@ static int plan_read_conf(const char *datadir, struct plan_conf *c,
 
 	memset(c, 0, sizeof(*c));
 	snprintf(path, sizeof(path), "%s/plan/plan.conf", datadir);
+	snprintf(c->path, sizeof(c->path), "%s", path);
 	if (!(f = fopen(path, "r")))
 		return err_set(e, ERR_IO, _("cannot open '%s': %s"), path, strerror(errno));
 	while (fgets(line, sizeof(line), f)) {
@@ -71,6 +75,7 @@ static int plan_read_conf(const char *datadir, struct plan_conf *c,
 			snprintf(c->version, sizeof(c->version), "%s", val);
 		} else if (strcmp(key, "city_code") == 0) {
 			snprintf(c->city_code, sizeof(c->city_code), "%s", val);
+			c->city_code_line = lineno;
 		} else if (!strcmp(key, "start_year") || !strcmp(key, "end_year") ||
 			   !strcmp(key, "baseline_year")) {
 			if (plan_parse_int(val, 1990, 2100, &v) < 0) {
@@ -131,9 +136,9 @@ static int plan_ensure_city(struct store *s, const struct plan_conf *c,
 	if ((rc = store_step(st, e)) < 0)
 		return rc;
 	if (rc != STORE_ROW || strcmp(store_col_text(st, 2), "city") != 0)
-		return err_set(e, ERR_INPUT,
-			       _("plan.conf: city_code '%s' is not a city in the divisions catalogue"),
-			       c->city_code);
+		return err_set_at(e, ERR_INPUT, c->path, c->city_code_line, 0,
+				  _("city_code '%s' is not a city in the divisions catalogue"),
+				  c->city_code);
 	snprintf(names[0], sizeof(names[0]), "%s", store_col_text(st, 1));
 	if ((rc = plan_org_id(s, c->city_code, city_id, e)) < 0)
 		return rc;
@@ -169,7 +174,8 @@ static int plan_ensure_city(struct store *s, const struct plan_conf *c,
 }
 
 static int plan_load_departments(struct store *s, const char *datadir,
-				 int64_t city_id, int *count, struct err *e)
+				 int64_t city_id, int *count, struct strbuf *codes,
+				 struct err *e)
 {
 	static const char *const cols[] = {"code", "name_zh", "name_en"};
 	char path[4096];
@@ -201,6 +207,7 @@ static int plan_load_departments(struct store *s, const char *datadir,
 				    en, city_id)) < 0)
 			goto out;
 		(*count)++;
+		strbuf_addf(codes, ";%s;", code);
 	}
 out:
 	csv_reader_free(r);
@@ -208,7 +215,8 @@ out:
 }
 
 static int plan_load_actions(struct store *s, const char *datadir,
-			     struct err *e)
+			     const struct strbuf *dept_codes,
+			     unsigned char *have_action, struct err *e)
 {
 	static const char *const cols[] = {"action", "plan_part", "title_zh",
 					   "title_en", "responsible"};
@@ -239,7 +247,7 @@ static int plan_load_actions(struct store *s, const char *datadir,
 					_("action %ld needs title_zh and title_en"), action);
 			goto out;
 		}
-		if ((rc = store_run(s, Q_PLAN_ACTION_INSERT, e, "itttt", (int64_t)action,
+		if ((rc = store_run(s, Q_PLAN_ACTION_INSERT, e, "ittt", (int64_t)action,
 				    v[1], v[2], v[3])) < 0) {
 			if (rc == ERR_CONFLICT)
 				rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
@@ -247,12 +255,16 @@ static int plan_load_actions(struct store *s, const char *datadir,
 						_("action %ld is listed twice"), action);
 			goto out;
 		}
+		have_action[action] = 1;
 		for (tok = strtok_r(v[4], ";", &save); tok;
 		     tok = strtok_r(NULL, ";", &save)) {
-			int64_t org;
+			int64_t org = 0;
+			char key[64];
 
 			refdata_trim(tok);
-			if ((rc = plan_org_id(s, tok, &org, e)) < 0)
+			snprintf(key, sizeof(key), ";%s;", tok);
+			if (strstr(strbuf_str(dept_codes), key) &&
+			    (rc = plan_org_id(s, tok, &org, e)) < 0)
 				goto out;
 			if (!org) {
 				rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
@@ -307,7 +319,7 @@ static int plan_valid_id(const char *id)
 }
 
 static int plan_load_targets(struct store *s, const char *datadir,
-			     const struct plan_conf *c,
+			     const struct plan_conf *c, const unsigned char *have_action,
 			     struct plandef_result *res, struct err *e)
 {
 	static const char *const cols[] = {
@@ -349,6 +361,8 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			BAD(SECTION, _("section '%s' is not goal, action or commitment"), v[SECTION]);
 		if (plan_parse_int(v[ACTION], 1, 99, &action) < 0)
 			BAD(ACTION, _("action '%s' is not a number from 1 to 99"), v[ACTION]);
+		if (!have_action[action])
+			BAD(ACTION, _("action %ld is not in actions.csv"), action);
 		if (!plan_is_one_of(v[KIND], kinds))
 			BAD(KIND, _("kind '%s' is not rate, count or manual"), v[KIND]);
 		if (strcmp(v[KIND], "manual") == 0) {
@@ -362,7 +376,8 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			char *end;
 			errno = 0;
 			target = strtod(v[TARGET], &end);
-			if (*end || errno)
+			if (*end || errno || !isfinite(target) ||
+			    strspn(v[TARGET], "0123456789.-") != strlen(v[TARGET]))
 				BAD(TARGET, _("target '%s' is not a number"), v[TARGET]);
 		} else if (strcmp(v[KIND], "manual") != 0) {
 			BAD(TARGET, _("target %s needs a target value"), v[ID]);
@@ -394,9 +409,9 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			store_bind_null(st, 7);
 		rc = store_exec(st, e);
 		if (rc == ERR_CONFLICT) {
-			/* Either a duplicate (id, part) or an action not in actions.csv. */
-			BAD(ID, _("target %s part %ld is listed twice, or its action %ld is not in actions.csv"),
-			    v[ID], part, action);
+			/* The action was checked above: a duplicate (id, part). */
+			BAD(ID, _("target %s part %ld is listed twice"),
+			    v[ID], part);
 		}
 		if (rc < 0)
 			goto out;
@@ -431,6 +446,8 @@ int plandef_load(struct store *s, const char *datadir,
 	struct plan_conf conf;
 	struct store_stmt *st;
 	int64_t city_id;
+	struct strbuf dept_codes = {0};
+	unsigned char have_action[100] = {0};
 	char now[32];
 	time_t t = time(NULL);
 	int rc;
@@ -448,18 +465,22 @@ int plandef_load(struct store *s, const char *datadir,
 	store_bindf(st, "t", "plan");
 	if ((rc = store_step(st, e)) < 0)
 		return rc;
-	if (rc == STORE_ROW && strcmp(store_col_text(st, 1), res->hash) == 0)
+	if (rc == STORE_ROW && strcmp(store_col_text(st, 1), res->hash) == 0) {
+		store_reset(st); /* end the read */
 		return 0;
+	}
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
 	if ((rc = plan_ensure_city(s, &conf, &city_id, e)) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_TARGETS, e, "")) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_ACTION_DEPTS, e, "")) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_ACTIONS, e, "")) < 0 ||
-	    (rc = plan_load_departments(s, datadir, city_id, &res->departments, e)) < 0 ||
-	    (rc = plan_load_actions(s, datadir, e)) < 0 ||
-	    (rc = plan_load_targets(s, datadir, &conf, res, e)) < 0)
+	    (rc = plan_load_departments(s, datadir, city_id, &res->departments,
+					&dept_codes, e)) < 0 ||
+	    (rc = plan_load_actions(s, datadir, &dept_codes, have_action, e)) < 0 ||
+	    (rc = plan_load_targets(s, datadir, &conf, have_action, res, e)) < 0)
 		goto fail;
+	strbuf_release(&dept_codes);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	if ((rc = store_run(s, Q_DEFLOAD_PUT, e, "tttt", "plan", conf.version,
 			    res->hash, now)) < 0)
@@ -469,6 +490,7 @@ int plandef_load(struct store *s, const char *datadir,
 	res->loaded = 1;
 	return 0;
 fail:
+	strbuf_release(&dept_codes);
 	store_rollback(s);
 	return rc;
 }

@@ -300,8 +300,15 @@ static int ref_load_file(struct store *s, const char *datadir,
 		if ((rc = ref_required(r, idx, v, rf->cols, rf->ncols, e)) < 0)
 			goto out;
 		if ((rc = rf->row(s, v, r, idx, e)) < 0) {
-			if (!e->file[0])
+			if (rc == ERR_CONFLICT) {
+				/* a key repeated or a reference to nothing: bad input */
+				char why[sizeof(e->msg)];
+				snprintf(why, sizeof(why), "%s", e->msg);
+				rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), 0,
+						_("row rejected: %s"), why);
+			} else if (!e->file[0]) {
 				err_wrap(e, "%s:%zu", path, csv_reader_line(r));
+			}
 			goto out;
 		}
 		(*rows)++;
@@ -335,8 +342,10 @@ int refdata_load_all(struct store *s, const char *datadir,
 	rc = store_step(st, e);
 	if (rc < 0)
 		return rc;
-	if (rc == STORE_ROW && strcmp(store_col_text(st, 1), res->hash) == 0)
+	if (rc == STORE_ROW && strcmp(store_col_text(st, 1), res->hash) == 0) {
+		store_reset(st); /* end the read */
 		return 0;
+	}
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
 	if ((rc = store_run(s, Q_REFERENCE_CLEAR_CROSSWALK, e, "")) < 0 ||

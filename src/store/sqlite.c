@@ -60,7 +60,7 @@ static int store_exec_sql(struct store *s, const char *sql, struct err *e)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		err_set(e, ERR_DB, "%s", msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
-		if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
+		if (e && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
 			e->code = ERR_IO;
 		return e ? e->code : ERR_DB;
 	}
@@ -254,6 +254,12 @@ int store_commit(struct store *s, struct err *e)
 {
 	if (!s->in_tx)
 		return err_set(e, ERR_INTERNAL, "commit without a transaction");
+	/* A statement left after a row keeps a read transaction open past the
+	 * commit: this connection would then never see other writers and
+	 * would hold WAL checkpoints back. */
+	for (int q = 0; q < Q__COUNT; q++)
+		if (s->stmts[q].stmt)
+			sqlite3_reset(s->stmts[q].stmt);
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = store_db_error(s, e, _("committing"));
 		store_rollback(s);
@@ -303,6 +309,11 @@ struct store_stmt *store_prepare(struct store *s, enum store_query q,
 		sqlite3_clear_bindings(st->stmt);
 	}
 	return st;
+}
+
+void store_reset(struct store_stmt *st)
+{
+	sqlite3_reset(st->stmt);
 }
 
 void store_bind_text(struct store_stmt *st, int idx, const char *v)

@@ -76,6 +76,10 @@ void store_bind_null(struct store_stmt *st, int idx);
  * binds NULL (optional ids), 'd' double, 'n' nothing passed, binds NULL. */
 void store_bindf(struct store_stmt *st, const char *types, ...);
 
+/* End a statement's current use (a read left after its first row holds a
+ * read transaction open). store_prepare() and commits do this too. */
+void store_reset(struct store_stmt *st);
+
 /* Advance: STORE_ROW, STORE_DONE or a negative error code. */
 int store_step(struct store_stmt *st, struct err *e);
 

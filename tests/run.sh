@@ -1,0 +1,52 @@
+#!/bin/sh
+# Run every test: the cmocka unit tests (build/tests/test_*) and the
+# integration scripts (tests/integration/*.sh). Each speaks TAP ("ok N - x",
+# "not ok N - x"); this script counts the cases and ends with the line
+# "N passed, N failed". A test program that dies without reporting counts as
+# one failure. Usage: tests/run.sh BUILD_DIR   (build or build/asan)
+set -u
+B=${1:-build}
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+export TVET="$TOP/$B/tvet"
+export TVET_DATA="$TOP/data"
+export TVET_LOCALEDIR="$TOP/build/locale"
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+passed=0
+failed=0
+
+run_one() {
+	name=$1
+	shift
+	out="$TMP/out"
+	(cd "$TMP" && "$@") >"$out" 2>&1
+	status=$?
+	p=$(grep -c '^ok ' "$out")
+	f=$(grep -c '^not ok ' "$out")
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "FAIL $name: exited with status $status without reporting a failure"
+	fi
+	if [ "$f" -gt 0 ] || [ "$status" -ne 0 ]; then
+		echo "---- $name"
+		grep -v '^ok ' "$out" | head -60
+	fi
+	echo "$name: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+for t in "$TOP/$B"/tests/test_*; do
+	[ -x "$t" ] || continue
+	run_one "unit/$(basename "$t")" "$t"
+done
+for t in "$TOP"/tests/integration/*.sh; do
+	[ -f "$t" ] || continue
+	[ "$(basename "$t")" = lib.sh ] && continue
+	run_one "integration/$(basename "$t" .sh)" sh "$t"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -17,11 +17,11 @@ CC        ?= cc
 PKGS      := sqlite3 jansson libsodium
 
 ifeq ($(SANITIZE),1)
-B         := build/asan
+B         ?= build/asan
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 OPT       := -O1 -g
 else
-B         := build
+B         ?= build
 SANFLAGS  :=
 OPT       ?= -O2 -g
 endif
@@ -33,8 +33,9 @@ ifeq ($(WERROR),1)
 WARN      += -Werror
 endif
 
-# Where the program finds data/ and its message catalogues. An installed
-# program uses $(PREFIX)/share/tvet; a build tree uses itself. TVET_DATA
+# Where the program finds data/ and its message catalogues, compiled in.
+# The build tree's program uses the tree itself; `make install` builds a
+# separate program (build/install/) that uses $(PREFIX)/share. TVET_DATA
 # and TVET_LOCALEDIR in the environment override both.
 DATADIR   ?= $(CURDIR)/data
 LOCALEDIR ?= $(CURDIR)/build/locale
@@ -42,9 +43,13 @@ LOCALEDIR ?= $(CURDIR)/build/locale
 CPPFLAGS  += -Isrc -I$(B)/gen -D_GNU_SOURCE \
              -DTVET_VERSION='"$(VERSION)"' -DTVET_DATADIR='"$(DATADIR)"' \
              -DTVET_LOCALEDIR='"$(LOCALEDIR)"'
-CFLAGS    += $(OPT) $(WARN) $(SANFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# Recursive (=) on purpose: expanded when a recipe runs, i.e. after the
+# deps step has installed pkg-config and the libraries on a fresh machine.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS    += $(OPT) $(WARN) $(SANFLAGS) $(PKG_CFLAGS)
 LDFLAGS   += $(SANFLAGS)
-LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS    += $(PKG_LIBS) -lm
 
 LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c \
              src/text/*.c src/demo/*.c)
@@ -105,8 +110,10 @@ bench: all
 	sh bench/run.sh
 
 install: all
+	$(MAKE) B=build/install DATADIR=$(PREFIX)/share/tvet/data \
+		LOCALEDIR=$(PREFIX)/share/locale build/install/tvet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tvet
-	install -m 755 $(B)/tvet $(DESTDIR)$(PREFIX)/bin/tvet
+	install -m 755 build/install/tvet $(DESTDIR)$(PREFIX)/bin/tvet
 	cp -R data $(DESTDIR)$(PREFIX)/share/tvet/
 	for mo in $(MO); do l=$${mo#build/locale/}; \
 		install -D -m 644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done

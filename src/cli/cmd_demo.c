@@ -77,7 +77,7 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 			o.seed = v;
 			break;
 		case 'p':
-			if ((rc = demo_parse_number("--postings", optarg, 20000000, &v, e)) < 0)
+			if ((rc = demo_parse_number("--postings", optarg, DEMO_MAX_POSTINGS, &v, e)) < 0)
 				return rc;
 			o.postings = (long)v;
 			break;

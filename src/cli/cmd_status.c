@@ -57,20 +57,23 @@ int cmd_status(const struct cli *c, int argc, char **argv, struct err *e)
 	snprintf(buf, sizeof(buf), "%d", version);
 	out_table_add(&t, (const char *[]){_("schema version"), buf});
 	out_table_add(&t, (const char *[]){_("database"), store_path(s)});
-	for (const char *const *def = (const char *const[]){"reference", "plan", NULL}; *def; def++) {
+	static const char *const defs[][2] = {
+		{"reference", N_("reference definitions")},
+		{"plan", N_("plan definitions")},
+	};
+	for (size_t d = 0; d < sizeof(defs) / sizeof(defs[0]); d++) {
 		if (!(st = store_prepare(s, Q_DEFLOAD_GET, e))) {
 			rc = e->code;
 			goto out;
 		}
-		store_bindf(st, "t", *def);
+		store_bindf(st, "t", defs[d][0]);
 		if ((rc = store_step(st, e)) < 0)
 			goto out;
 		if (rc == STORE_ROW) {
-			char label[64];
-			snprintf(label, sizeof(label), "%s %s", *def, _("definitions"));
 			snprintf(buf, sizeof(buf), "v%s %.12s %s", store_col_text(st, 0),
 				 store_col_text(st, 1), store_col_text(st, 2));
-			out_table_add(&t, (const char *[]){label, buf});
+			store_reset(st);
+			out_table_add(&t, (const char *[]){_(defs[d][1]), buf});
 		}
 	}
 	if (!(st = store_prepare(s, Q_SUMMARY, e))) {

@@ -4,8 +4,7 @@
 #include <string.h>
 
 static const int ident_orgcode_weights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
-static const int ident_cnid_weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-					   3, 7, 9, 10, 5, 8, 4, 2};
+static const int ident_cnid_weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 static const char ident_cnid_checks[11] = "10X98765432";
 
 int ident_uscc_char_value(char c)
@@ -78,9 +77,8 @@ int ident_uscc_valid(const char *s)
 	return ident_uscc_check_char(s) == s[17];
 }
 
-int ident_uscc_build(char out[IDENT_USCC_LEN + 1], char authority, char kind,
-		     const char *division6, const char *org_body8,
-		     struct err *e)
+int ident_uscc_build(char out[IDENT_USCC_LEN + 1], char authority, char kind, const char *division6,
+		     const char *org_body8, struct err *e)
 {
 	char check;
 
@@ -89,10 +87,8 @@ int ident_uscc_build(char out[IDENT_USCC_LEN + 1], char authority, char kind,
 		return err_set(e, ERR_INPUT,
 			       "credit code: authority '%c' or type '%c' is not a code character",
 			       authority ? authority : '?', kind ? kind : '?');
-	if (!division6 || strlen(division6) != 6 ||
-	    strspn(division6, "0123456789") != 6)
-		return err_set(e, ERR_INPUT,
-			       "credit code: division '%s' is not 6 digits",
+	if (!division6 || strlen(division6) != 6 || strspn(division6, "0123456789") != 6)
+		return err_set(e, ERR_INPUT, "credit code: division '%s' is not 6 digits",
 			       division6 ? division6 : "");
 	if (!org_body8 || strlen(org_body8) != 8)
 		return err_set(e, ERR_INPUT,
@@ -101,7 +97,8 @@ int ident_uscc_build(char out[IDENT_USCC_LEN + 1], char authority, char kind,
 	for (int i = 0; i < 8; i++)
 		if (ident_uscc_char_value(org_body8[i]) < 0)
 			return err_set(e, ERR_INPUT,
-				       "credit code: organisation code '%s' has a character outside 0-9 A-H J-N P-R T-U W-Y",
+				       "credit code: organisation code '%s' has a character "
+				       "outside 0-9 A-H J-N P-R T-U W-Y",
 				       org_body8);
 	out[0] = authority;
 	out[1] = kind;
@@ -138,8 +135,7 @@ static int ident_digits(const char *s, int n)
 
 static int ident_date_valid(int year, int month, int day)
 {
-	static const int days[12] = {31, 28, 31, 30, 31, 30,
-				     31, 31, 30, 31, 30, 31};
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int leap, max;
 
 	if (year < 1800 || year > 2099 || month < 1 || month > 12 || day < 1)

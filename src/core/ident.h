@@ -51,9 +51,8 @@ int ident_uscc_valid(const char *s);
  * body of the organisation code; both check characters are computed.
  * Returns 0, or ERR_INPUT (detail in e) when a part has the wrong length or
  * a character outside the alphabet. */
-int ident_uscc_build(char out[IDENT_USCC_LEN + 1], char authority, char kind,
-		     const char *division6, const char *org_body8,
-		     struct err *e) WUR;
+int ident_uscc_build(char out[IDENT_USCC_LEN + 1], char authority, char kind, const char *division6,
+		     const char *org_body8, struct err *e) WUR;
 
 /* The GB 11643 check character ('0'-'9' or 'X') for the first 17 digits of
  * an identity number, or '\0' when they are not 17 digits. */

@@ -21,7 +21,7 @@
 
 struct rng {
 	uint64_t s[4];
-	double spare;    /* second Box-Muller deviate */
+	double spare; /* second Box-Muller deviate */
 	int has_spare;
 };
 

@@ -11,6 +11,7 @@
  * depends only on the options. See docs/demo-data.md for the design. */
 #include "demo/demo_internal.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,8 +81,7 @@ static int demo_cmp_str(const void *a, const void *b)
 
 static int demo_cmp_major(const void *a, const void *b)
 {
-	return strcmp(((const struct demo_major *)a)->code,
-		      ((const struct demo_major *)b)->code);
+	return strcmp(((const struct demo_major *)a)->code, ((const struct demo_major *)b)->code);
 }
 
 int demo_major_find(const struct demo_ctx *c, const char *code)
@@ -177,21 +177,16 @@ void demo_options_init(struct demo_options *o)
 static int demo_options_check(const struct demo_options *o, struct err *e)
 {
 	if (o->first_year < DEMO_MIN_YEAR || o->last_year > DEMO_MAX_YEAR ||
-	    o->first_year > o->last_year ||
-	    o->last_year - o->first_year + 1 > DEMO_MAX_YEARS)
-		return err_set(e, ERR_USAGE,
-			       "demo years %d-%d: need %d <= first <= last <= %d and at most %d years",
-			       o->first_year, o->last_year, DEMO_MIN_YEAR,
-			       DEMO_MAX_YEAR, DEMO_MAX_YEARS);
-	if (o->enterprises < DEMO_MIN_ENTERPRISES ||
-	    o->enterprises > DEMO_MAX_ENTERPRISES)
-		return err_set(e, ERR_USAGE,
-			       "demo enterprises %d: must be between %d and %d",
-			       o->enterprises, DEMO_MIN_ENTERPRISES,
-			       DEMO_MAX_ENTERPRISES);
+	    o->first_year > o->last_year || o->last_year - o->first_year + 1 > DEMO_MAX_YEARS)
+		return err_set(
+			e, ERR_USAGE,
+			"demo years %d-%d: need %d <= first <= last <= %d and at most %d years",
+			o->first_year, o->last_year, DEMO_MIN_YEAR, DEMO_MAX_YEAR, DEMO_MAX_YEARS);
+	if (o->enterprises < DEMO_MIN_ENTERPRISES || o->enterprises > DEMO_MAX_ENTERPRISES)
+		return err_set(e, ERR_USAGE, "demo enterprises %d: must be between %d and %d",
+			       o->enterprises, DEMO_MIN_ENTERPRISES, DEMO_MAX_ENTERPRISES);
 	if (o->postings < 0 || o->postings > DEMO_MAX_POSTINGS)
-		return err_set(e, ERR_USAGE,
-			       "demo postings %ld: must be between 0 and %ld",
+		return err_set(e, ERR_USAGE, "demo postings %ld: must be between 0 and %ld",
 			       o->postings, DEMO_MAX_POSTINGS);
 	return 0;
 }
@@ -199,8 +194,8 @@ static int demo_options_check(const struct demo_options *o, struct err *e)
 /* ---- catalogues ------------------------------------------------------- */
 
 /* Read (code) column 0 of a catalogue query into a sorted string set. */
-static int demo_load_codes(struct demo_ctx *c, enum store_query q,
-			   const char *level, char ***out, size_t *n)
+static int demo_load_codes(struct demo_ctx *c, enum store_query q, const char *level, char ***out,
+			   size_t *n)
 {
 	struct store_stmt *st = store_prepare(c->s, q, c->e);
 	size_t cap = 0;
@@ -325,24 +320,33 @@ static int demo_check_design(struct demo_ctx *c)
 	}
 	for (size_t i = 0; i < demo_nschools; i++) {
 		const struct demo_school_def *d = &demo_schools[i];
+		size_t n = 0;
 
+		for (const struct demo_offer *of = d->offers; of->major; of++)
+			n++;
+		if (n > DEMO_MAX_OFFERS)
+			return err_set(c->e, ERR_INTERNAL, "demo: %s offers %zu majors, at most %d",
+				       d->name, n, DEMO_MAX_OFFERS);
 		for (const struct demo_offer *of = d->offers; of->major; of++) {
 			int m = demo_major_find(c, of->major);
 			if (m < 0 || strcmp(c->majors[m].level, demo_school_major_level(d)) != 0)
 				return err_set(c->e, ERR_NOTFOUND,
-					       "demo: major '%s' of %s is not a %s major of the catalogue (run `tvet init` first)",
+					       "demo: major '%s' of %s is not a %s major of the "
+					       "catalogue (run `tvet init` first)",
 					       of->major, d->name, demo_school_major_level(d));
 		}
 	}
 	for (size_t i = 0; i < demo_njobs; i++)
 		if (!demo_occupation_exists(c, demo_jobs[i].occupation))
 			return err_set(c->e, ERR_NOTFOUND,
-				       "demo: occupation '%s' is not a 细类 of the occupation catalogue (run `tvet init` first)",
+				       "demo: occupation '%s' is not a 细类 of the occupation "
+				       "catalogue (run `tvet init` first)",
 				       demo_jobs[i].occupation);
 	for (size_t i = 0; i < demo_nindustries; i++)
 		if (!demo_industry_exists(c, demo_industries[i].code))
 			return err_set(c->e, ERR_NOTFOUND,
-				       "demo: industry '%s' is not a 小类 of the industry catalogue (run `tvet init` first)",
+				       "demo: industry '%s' is not a 小类 of the industry "
+				       "catalogue (run `tvet init` first)",
 				       demo_industries[i].code);
 	for (size_t i = 0; i < demo_nregistry; i++)
 		if (demo_registry[i].major && demo_major_find(c, demo_registry[i].major) < 0)
@@ -365,8 +369,7 @@ static int demo_org_id(struct demo_ctx *c, const char *code, int64_t *id)
 		return rc;
 	if (rc != STORE_ROW)
 		return err_set(c->e, ERR_NOTFOUND,
-			       "demo: organisation '%s' is missing (run `tvet init` first)",
-			       code);
+			       "demo: organisation '%s' is missing (run `tvet init` first)", code);
 	*id = store_col_int(st, 0);
 	/* finish the statement so it holds no read lock */
 	while ((rc = store_step(st, c->e)) == STORE_ROW)
@@ -376,8 +379,8 @@ static int demo_org_id(struct demo_ctx *c, const char *code, int64_t *id)
 
 /* ---- writing ------------------------------------------------------------- */
 
-static int demo_put_value(struct demo_ctx *c, const char *element, int64_t org_id,
-			  int year, const char *dims, double value)
+static int demo_put_value(struct demo_ctx *c, const char *element, int64_t org_id, int year,
+			  const char *dims, double value)
 {
 	struct store_stmt *st = store_prepare(c->s, Q_DATAVALUE_PUT, c->e);
 
@@ -400,8 +403,7 @@ static int demo_year_index(const struct demo_ctx *c, int year)
 	return year - c->sim_first;
 }
 
-static int demo_offer_open(const struct demo_school_def *d,
-			   const struct demo_offer *of, int year)
+static int demo_offer_open(const struct demo_school_def *d, const struct demo_offer *of, int year)
 {
 	if (d->opened && year < d->opened)
 		return 0;
@@ -430,40 +432,76 @@ static void demo_flow_free(struct demo_major_flow *f)
 	free(f->dest);
 }
 
+/* Split total into n counts proportional to w (largest remainder), so
+ * they add up to total exactly. */
+static void demo_apportion(long total, const double *w, size_t n, long *out)
+{
+	double sum = 0, rem[DEMO_MAX_OFFERS];
+	long given = 0;
+
+	assert(n <= DEMO_MAX_OFFERS);
+	for (size_t i = 0; i < n; i++)
+		sum += w[i] > 0 ? w[i] : 0;
+	for (size_t i = 0; i < n; i++) {
+		double exact = sum > 0 && w[i] > 0 ? (double)total * w[i] / sum : 0;
+		out[i] = (long)floor(exact);
+		rem[i] = exact - (double)out[i];
+		given += out[i];
+	}
+	while (given < total && sum > 0) {
+		size_t best = 0;
+		for (size_t i = 1; i < n; i++)
+			if (rem[i] > rem[best])
+				best = i;
+		out[best]++;
+		rem[best] = -1;
+		given++;
+	}
+}
+
 /* Simulate entrants, dropouts, enrolment and graduates of every major of
- * one school from sim_first to last_year. */
-static void demo_simulate_school(struct demo_ctx *c, struct demo_school_run *run,
-				 struct rng *r)
+ * one school from sim_first to last_year. Each year the school's designed
+ * intake is shared out among its open majors (their shares jittered by
+ * 5 %), so the school total follows the design exactly; dropouts are
+ * binomial draws from every cohort still in school. */
+static void demo_simulate_school(struct demo_ctx *c, struct demo_school_run *run, struct rng *r)
 {
 	const struct demo_school_def *d = run->def;
 	int start = d->opened > 2021 ? d->opened : 2021;
+	size_t n = run->nflows;
 	long *cohort = xcalloc((size_t)c->nsim, sizeof(long));
+	double *w = xcalloc(n ? n : 1, sizeof(double));
+	long *share = xcalloc(n ? n : 1, sizeof(long));
 
-	for (size_t k = 0; k < run->nflows; k++) {
+	for (int t = 0; t < c->nsim; t++) {
+		int year = c->sim_first + t;
+		double intake = demo_path(d->intake_a, d->intake_b, start, year);
+
+		if (d->opened && year < d->opened)
+			continue;
+		intake = intake > 0.3 * d->intake_a ? intake : 0.3 * d->intake_a;
 		/* flows are in the order of the school's offers */
+		for (size_t k = 0; k < n; k++)
+			w[k] = demo_offer_open(d, &d->offers[k], year)
+				       ? d->offers[k].share *
+						 demo_clamp(1 + rng_normal(r, 0, 0.05), 0.5, 1.5)
+				       : 0;
+		demo_apportion(demo_round(intake), w, n, share);
+		for (size_t k = 0; k < n; k++)
+			if (w[k] > 0)
+				run->flows[k].entrants[t] = share[k] < 12 ? 12 : share[k];
+	}
+	for (size_t k = 0; k < n; k++) {
 		struct demo_major_flow *f = &run->flows[k];
-		const struct demo_offer *of = &d->offers[k];
 
 		memset(cohort, 0, (size_t)c->nsim * sizeof(long));
 		for (int t = 0; t < c->nsim; t++) {
 			int year = c->sim_first + t;
-			double rate = demo_clamp(demo_path(d->dropout_a, d->dropout_b,
-							   start, year), 0.3, 8) / 100;
+			double rate = demo_clamp(demo_path(d->dropout_a, d->dropout_b, start, year),
+						 0.3, 8) /
+				      100;
 
-			if (demo_offer_open(d, of, year)) {
-				double intake = demo_path(d->intake_a, d->intake_b, start, year);
-				double open_share = 0;
-
-				for (const struct demo_offer *o = d->offers; o->major; o++)
-					if (demo_offer_open(d, o, year))
-						open_share += o->share;
-				intake = intake > 0.3 * d->intake_a ? intake : 0.3 * d->intake_a;
-				f->entrants[t] = demo_round(intake * of->share / open_share *
-							    (1 + rng_normal(r, 0, 0.05)));
-				if (f->entrants[t] < 15)
-					f->entrants[t] = 15;
-				cohort[t] = f->entrants[t];
-			}
+			cohort[t] = f->entrants[t];
 			for (int k2 = t - DEMO_PROGRAM_YEARS + 1; k2 <= t; k2++) {
 				long loss;
 
@@ -479,17 +517,18 @@ static void demo_simulate_school(struct demo_ctx *c, struct demo_school_run *run
 		}
 	}
 	free(cohort);
+	free(w);
+	free(share);
 }
 
 /* The designed shares of graduates by destination for a school-year. */
-static void demo_dest_shares(const struct demo_school_def *d, int year,
-			     struct rng *r, double share[DEMO_NDEST])
+static void demo_dest_shares(const struct demo_school_def *d, int year, struct rng *r,
+			     double share[DEMO_NDEST])
 {
 	int start = d->opened > 2021 ? d->opened : 2021;
-	double progress = demo_path(d->progress_a, d->progress_b, start, year) +
-		rng_normal(r, 0, 0.004);
-	double local = demo_path(d->local_a, d->local_b, start, year) +
-		rng_normal(r, 0, 0.004);
+	double progress =
+		demo_path(d->progress_a, d->progress_b, start, year) + rng_normal(r, 0, 0.004);
+	double local = demo_path(d->local_a, d->local_b, start, year) + rng_normal(r, 0, 0.004);
 	double none = d->unemployed + rng_normal(r, 0, 0.002);
 	double sum;
 
@@ -515,36 +554,12 @@ static void demo_dest_shares(const struct demo_school_def *d, int year,
 	}
 }
 
-/* Split total into counts proportional to share (largest remainder). */
-static void demo_apportion(long total, const double share[DEMO_NDEST],
-			   long out[DEMO_NDEST])
-{
-	double rem[DEMO_NDEST];
-	long given = 0;
-
-	for (int i = 0; i < DEMO_NDEST; i++) {
-		double exact = (double)total * share[i];
-		out[i] = (long)floor(exact);
-		rem[i] = exact - (double)out[i];
-		given += out[i];
-	}
-	while (given < total) {
-		int best = 0;
-		for (int i = 1; i < DEMO_NDEST; i++)
-			if (rem[i] > rem[best])
-				best = i;
-		out[best]++;
-		rem[best] = -1;
-		given++;
-	}
-}
-
 /* Give each major's graduates a destination: the school's totals per
  * destination are fixed by the design, majors draw from the pool with
  * their cluster's affinity, the last major (in a random order) takes the
  * rest, so both margins add up exactly. */
-static void demo_allocate_destinations(struct demo_ctx *c, struct demo_school_run *run,
-				       int t, struct rng *r)
+static void demo_allocate_destinations(struct demo_ctx *c, struct demo_school_run *run, int t,
+				       struct rng *r)
 {
 	long total = 0, pool[DEMO_NDEST];
 	double share[DEMO_NDEST];
@@ -556,7 +571,7 @@ static void demo_allocate_destinations(struct demo_ctx *c, struct demo_school_ru
 		order[k] = k;
 	}
 	demo_dest_shares(run->def, c->sim_first + t, r, share);
-	demo_apportion(total, share, pool);
+	demo_apportion(total, share, DEMO_NDEST, pool);
 	rng_shuffle(r, order, run->nflows, sizeof(size_t));
 	for (size_t i = 0; i < run->nflows; i++)
 		if (run->flows[order[i]].graduates[t] > 0)
@@ -625,10 +640,9 @@ static int demo_write_schools(struct demo_ctx *c)
 		st = store_prepare(c->s, Q_ORG_INSERT, c->e);
 		if (!st)
 			return c->e->code ? c->e->code : ERR_DB;
-		store_bindf(st, "tttttItti", d->code, d->name, d->name_en, "school",
-			    d->level, c->county_id[county],
-			    c->township_ok[i] ? d->township : d->county, d->ownership,
-			    (int64_t)d->founded);
+		store_bindf(st, "tttttItti", d->code, d->name, d->name_en, "school", d->level,
+			    c->county_id[county], c->township_ok[i] ? d->township : d->county,
+			    d->ownership, (int64_t)d->founded);
 		if ((rc = store_exec(st, c->e)))
 			return rc;
 		run->id = store_last_id(c->s);
@@ -648,8 +662,8 @@ struct demo_year_totals {
 	double willing, continued;
 };
 
-static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *run,
-				  int year, struct rng *r, struct demo_year_totals *tot)
+static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *run, int year,
+				  struct rng *r, struct demo_year_totals *tot)
 {
 	const struct demo_school_def *d = run->def;
 	int t = demo_year_index(c, year);
@@ -677,17 +691,14 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 		c->sum->school_majors++;
 
 		snprintf(dims, sizeof(dims), "major=%s", code);
-		if (f->enrolment[t] &&
-		    (rc = demo_put_value(c, "enrolment", run->id, year, dims,
-					 (double)f->enrolment[t])))
+		if (f->enrolment[t] && (rc = demo_put_value(c, "enrolment", run->id, year, dims,
+							    (double)f->enrolment[t])))
 			return rc;
-		if (f->entrants[t] &&
-		    (rc = demo_put_value(c, "new_entrants", run->id, year, dims,
-					 (double)f->entrants[t])))
+		if (f->entrants[t] && (rc = demo_put_value(c, "new_entrants", run->id, year, dims,
+							   (double)f->entrants[t])))
 			return rc;
-		if (f->graduates[t] &&
-		    (rc = demo_put_value(c, "graduates", run->id, year, dims,
-					 (double)f->graduates[t])))
+		if (f->graduates[t] && (rc = demo_put_value(c, "graduates", run->id, year, dims,
+							    (double)f->graduates[t])))
 			return rc;
 		for (int dd = 0; dd < DEMO_NDEST; dd++) {
 			if (!f->dest[t][dd])
@@ -717,7 +728,8 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 
 	/* places: 中职 incl. 技工 and 技师学院 only */
 	if (!demo_is_higher(d)) {
-		long places = demo_round(demo_path(d->places_a, d->places_b, start, year) / 10) * 10;
+		long places =
+			demo_round(demo_path(d->places_a, d->places_b, start, year) / 10) * 10;
 		if (places < enrol)
 			places = (enrol + 99) / 100 * 100;
 		if ((rc = demo_put_value(c, "places", run->id, year, "", (double)places)))
@@ -738,17 +750,19 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 	/* employment quality */
 	{
 		long employed = dest[DEMO_DEST_LOCAL] + dest[DEMO_DEST_AWAY];
-		double matched = demo_path(d->matched_a, d->matched_b, start, year) +
-			rng_normal(r, 0, 0.01);
-		double partner = demo_path(d->partner_a, d->partner_b, start, year) +
-			rng_normal(r, 0, 0.01);
+		double matched =
+			demo_path(d->matched_a, d->matched_b, start, year) + rng_normal(r, 0, 0.01);
+		double partner =
+			demo_path(d->partner_a, d->partner_b, start, year) + rng_normal(r, 0, 0.01);
 		double pay = d->pay_a * pow(1.04, year - 2021) * (1 + rng_normal(r, 0, 0.01));
 		long pay_n = demo_round((double)employed * 0.88);
 
-		if ((rc = demo_put_value(c, "graduates_matched", run->id, year, "",
-					 (double)demo_round((double)employed * demo_clamp(matched, 0, 1)))) ||
-		    (rc = demo_put_value(c, "graduates_partner", run->id, year, "",
-					 (double)demo_round((double)employed * demo_clamp(partner, 0, 1)))) ||
+		if ((rc = demo_put_value(
+			     c, "graduates_matched", run->id, year, "",
+			     (double)demo_round((double)employed * demo_clamp(matched, 0, 1)))) ||
+		    (rc = demo_put_value(
+			     c, "graduates_partner", run->id, year, "",
+			     (double)demo_round((double)employed * demo_clamp(partner, 0, 1)))) ||
 		    (rc = demo_put_value(c, "employed_pay_sum", run->id, year, "",
 					 (double)demo_round((double)pay_n * pay))) ||
 		    (rc = demo_put_value(c, "employed_pay_n", run->id, year, "", (double)pay_n)))
@@ -758,11 +772,14 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 	/* social training and teachers */
 	{
 		double ratio = demo_path(d->training_a, d->training_b, start, year);
-		long person_times = demo_round((double)enrol * ratio * (1 + rng_normal(r, 0, 0.02)));
+		long person_times =
+			demo_round((double)enrol * ratio * (1 + rng_normal(r, 0, 0.02)));
 		long hours = demo_round((double)person_times * d->training_hours *
 					(1 + rng_normal(r, 0, 0.05)));
 		double revenue = floor((double)person_times * d->training_fee *
-				       (1 + rng_normal(r, 0, 0.05)) / 100 + 0.5) / 100;
+					       (1 + rng_normal(r, 0, 0.05)) / 100 +
+				       0.5) /
+				 100;
 		long teachers = demo_round((double)enrol / d->students_per_teacher *
 					   (1 + rng_normal(r, 0, 0.02)));
 
@@ -772,7 +789,8 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 					 (double)person_times)) ||
 		    (rc = demo_put_value(c, "training_hours", run->id, year, "", (double)hours)) ||
 		    (rc = demo_put_value(c, "training_revenue", run->id, year, "", revenue)) ||
-		    (rc = demo_put_value(c, "fulltime_teachers", run->id, year, "", (double)teachers)))
+		    (rc = demo_put_value(c, "fulltime_teachers", run->id, year, "",
+					 (double)teachers)))
 			return rc;
 		tot->training += (double)person_times;
 	}
@@ -780,8 +798,7 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 }
 
 /* City-level figures the bureau reports for the whole city. */
-static int demo_write_city_year(struct demo_ctx *c, int year,
-				struct demo_year_totals *tot)
+static int demo_write_city_year(struct demo_ctx *c, int year, struct demo_year_totals *tot)
 {
 	long willing = demo_round(demo_path(7450, 8100, 2021, year));
 	/* the new school (2022) closes the gap: every willing graduate
@@ -796,8 +813,7 @@ static int demo_write_city_year(struct demo_ctx *c, int year,
 				 (double)willing)) ||
 	    (rc = demo_put_value(c, "junior_graduates_continued", c->city_id, year, "",
 				 (double)continued)) ||
-	    (rc = demo_put_value(c, "student_offences", c->city_id, year, "",
-				 (double)offences)) ||
+	    (rc = demo_put_value(c, "student_offences", c->city_id, year, "", (double)offences)) ||
 	    (rc = demo_put_value(c, "city_entry_pay", c->city_id, year, "", entry_pay)))
 		return rc;
 	tot->willing = (double)willing;
@@ -859,15 +875,18 @@ static int demo_write_registry(struct demo_ctx *c)
 
 	for (size_t i = 0; i < demo_nregistry; i++) {
 		const struct demo_registry_def *g = &demo_registry[i];
-		const struct demo_school_run *school = g->school >= 0 ? &c->schools[g->school] : NULL;
-		const struct demo_firm *firm = g->anchor >= 0 ? &c->firms[c->anchor_firm[g->anchor]] : NULL;
+		const struct demo_school_run *school =
+			g->school >= 0 ? &c->schools[g->school] : NULL;
+		const struct demo_firm *firm =
+			g->anchor >= 0 ? &c->firms[c->anchor_firm[g->anchor]] : NULL;
 		const char *cluster = g->cluster;
 		char date[16];
 		struct store_stmt *st;
 
 		if (g->year > c->opt.last_year)
 			continue;
-		if (school && (!school->active || (school->def->opened && g->year < school->def->opened)))
+		if (school &&
+		    (!school->active || (school->def->opened && g->year < school->def->opened)))
 			continue;
 		strbuf_reset(&name);
 		if (g->name) {
@@ -890,8 +909,8 @@ static int demo_write_registry(struct demo_ctx *c)
 			goto out;
 		}
 		store_bindf(st, "ttttIItttt", g->type, strbuf_str(&name), g->level, date,
-			    school ? school->id : 0, firm ? firm->id : 0, g->major,
-			    cluster, g->alliance, g->note);
+			    school ? school->id : 0, firm ? firm->id : 0, g->major, cluster,
+			    g->alliance, g->note);
 		demo_sum_str(c, g->type);
 		demo_sum_str(c, strbuf_str(&name));
 		demo_sum_str(c, date);
@@ -927,8 +946,8 @@ static void demo_ctx_release(struct demo_ctx *c)
 	memset(c, 0, sizeof(*c));
 }
 
-int demo_generate(struct store *s, const struct demo_options *o,
-		  struct demo_summary *sum, struct err *e)
+int demo_generate(struct store *s, const struct demo_options *o, struct demo_summary *sum,
+		  struct err *e)
 {
 	struct demo_ctx c;
 	struct demo_summary local_sum;
@@ -957,8 +976,7 @@ int demo_generate(struct store *s, const struct demo_options *o,
 	if ((rc = demo_load_majors(&c)) ||
 	    (rc = demo_load_codes(&c, Q_CATALOG_OCCUPATIONS, "细类", &c.occupations,
 				  &c.noccupations)) ||
-	    (rc = demo_load_codes(&c, Q_CATALOG_INDUSTRIES, "小类", &c.industries,
-				  &c.nindustries)))
+	    (rc = demo_load_codes(&c, Q_CATALOG_INDUSTRIES, "小类", &c.industries, &c.nindustries)))
 		goto out;
 	if (!c.nmajors || !c.noccupations || !c.nindustries) {
 		rc = err_set(e, ERR_NOTFOUND,
@@ -979,8 +997,7 @@ int demo_generate(struct store *s, const struct demo_options *o,
 	if ((rc = store_clear_data(s, e)))
 		goto out;
 	demo_progress(&c, "schools", 0, (long)demo_nschools);
-	if ((rc = demo_write_schools(&c)) ||
-	    (rc = demo_write_statistics(&c)))
+	if ((rc = demo_write_schools(&c)) || (rc = demo_write_statistics(&c)))
 		goto out;
 	demo_progress(&c, "enterprises", 0, c.opt.enterprises);
 	if ((rc = demo_make_firms(&c)))

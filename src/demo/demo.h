@@ -35,10 +35,10 @@
 #define DEMO_MAX_POSTINGS 5000000L
 
 struct demo_options {
-	uint64_t seed;               /* default 20251231 when the CLI gets none */
-	int first_year, last_year;   /* 2021, 2025; 0 = default */
-	long postings;               /* total adverts incl. reposts; 0 = default 60000 */
-	int enterprises;             /* 0 = default 2000 */
+	uint64_t seed;		   /* default 20251231 when the CLI gets none */
+	int first_year, last_year; /* 2021, 2025; 0 = default */
+	long postings;		   /* total adverts incl. reposts; 0 = default 60000 */
+	int enterprises;	   /* 0 = default 2000 */
 	/* Called at the start of each stage and every few thousand rows of
 	 * a long one; may be NULL. stage is a short English word. */
 	void (*progress)(const char *stage, long done, long total, void *ctx);
@@ -50,20 +50,20 @@ struct demo_options {
  * cent except training_ratio (a multiple). */
 struct demo_outcomes {
 	int year;
-	double secondary_progression;  /* G7: 中职/技工/技师学院 graduates to 升学专科+升学本科 */
-	double higher_bachelor;        /* G8: 高职 graduates to 升学本科 */
-	double training_ratio;         /* G9: training person-times / full-time enrolment */
+	double secondary_progression; /* G7: 中职/技工/技师学院 graduates to 升学专科+升学本科 */
+	double higher_bachelor;	       /* G8: 高职 graduates to 升学本科 */
+	double training_ratio;	       /* G9: training person-times / full-time enrolment */
 	double higher_local_retention; /* G10: 高职 graduates to 本地就业 */
-	double dropout_rate;           /* A1a: dropouts / enrolment, all schools */
+	double dropout_rate;	       /* A1a: dropouts / enrolment, all schools */
 	double junior_continuation;    /* A1c: continued / willing junior graduates */
-	long secondary_places;         /* A5b: places of 中职, 技工 and 技师学院 schools */
-	long higher_enrolment;         /* A5c: full-time enrolment of 高职 schools */
+	long secondary_places;	       /* A5b: places of 中职, 技工 and 技师学院 schools */
+	long higher_enrolment;	       /* A5c: full-time enrolment of 高职 schools */
 	long secondary_enrolment;      /* for reference: 中职 incl. 技工 enrolment */
 };
 
 struct demo_summary {
-	long schools, school_majors, enterprises, registry_items, datavalues,
-		postings, posting_reposts, demand_surveys, satisfaction_surveys;
+	long schools, school_majors, enterprises, registry_items, datavalues, postings,
+		posting_reposts, demand_surveys, satisfaction_surveys;
 	/* FNV-1a over every value written, in write order: equal for equal
 	 * options, different (in practice) for different seeds. */
 	uint64_t checksum;
@@ -81,7 +81,7 @@ void demo_options_init(struct demo_options *o);
  * sum (may be NULL) receives the row counts. Returns 0, ERR_USAGE for
  * options out of range, ERR_NOTFOUND when the reference data or the city's
  * organisations are missing (run `tvet init`), or the store's error. */
-int demo_generate(struct store *s, const struct demo_options *o,
-		  struct demo_summary *sum, struct err *e) WUR;
+int demo_generate(struct store *s, const struct demo_options *o, struct demo_summary *sum,
+		  struct err *e) WUR;
 
 #endif

@@ -18,8 +18,8 @@
 enum { DEMO_STREAM_FIRMS = 11, DEMO_STREAM_DEMAND, DEMO_STREAM_SATISFACTION };
 
 /* Old (pre-2016) organisation codes: 8 digits starting like these. */
-static const char *const demo_orgcode_prefixes[] = {
-	"14", "25", "66", "68", "71", "72", "73", "74", "75", "76", "77", "78", "79"};
+static const char *const demo_orgcode_prefixes[] = {"14", "25", "66", "68", "71", "72", "73",
+						    "74", "75", "76", "77", "78", "79"};
 
 /* ---- a small string set (names and codes must be unique) --------------- */
 
@@ -76,7 +76,8 @@ static void demo_strset_grow(struct demo_strset *set)
 		if (!set->slot[i])
 			continue;
 		{
-			size_t j = (size_t)rng_fnv1a(RNG_FNV_OFFSET, set->slot[i]) & (bigger.cap - 1);
+			size_t j =
+				(size_t)rng_fnv1a(RNG_FNV_OFFSET, set->slot[i]) & (bigger.cap - 1);
 			while (bigger.slot[j])
 				j = (j + 1) & (bigger.cap - 1);
 			bigger.slot[j] = set->slot[i];
@@ -117,8 +118,7 @@ static void demo_trade_name(struct rng *r, struct strbuf *out)
 	strbuf_addstr(out, b);
 }
 
-void demo_firm_name(struct rng *r, int industry, int county, char kind,
-		    struct strbuf *out)
+void demo_firm_name(struct rng *r, int industry, int county, char kind, struct strbuf *out)
 {
 	const struct demo_industry_def *ind = &demo_industries[industry];
 	const struct demo_county_def *cty = &demo_counties[county];
@@ -146,14 +146,14 @@ void demo_firm_name(struct rng *r, int industry, int county, char kind,
 	strbuf_addstr(out, u < 0.80 ? "有限公司" : u < 0.92 ? "有限责任公司" : "股份有限公司");
 }
 
-static int demo_make_uscc(struct rng *r, char kind, const char *county,
-			  int founded, char out[IDENT_USCC_LEN + 1], struct err *e)
+static int demo_make_uscc(struct rng *r, char kind, const char *county, int founded,
+			  char out[IDENT_USCC_LEN + 1], struct err *e)
 {
 	char body[9];
 
 	if (kind == '1' && founded < 2016) {
-		const char *p = demo_orgcode_prefixes[rng_below(r,
-			sizeof(demo_orgcode_prefixes) / sizeof(demo_orgcode_prefixes[0]))];
+		const char *p = demo_orgcode_prefixes[rng_below(
+			r, sizeof(demo_orgcode_prefixes) / sizeof(demo_orgcode_prefixes[0]))];
 		body[0] = p[0];
 		body[1] = p[1];
 		for (int i = 2; i < 8; i++)
@@ -196,8 +196,7 @@ static int demo_insert_firm(struct demo_ctx *c, struct demo_firm *f)
 		return c->e->code ? c->e->code : ERR_DB;
 	store_bindf(st, "tttttii", f->uscc, f->name, ind->code,
 		    f->cluster >= 0 ? demo_cluster_codes[f->cluster] : NULL,
-		    demo_counties[f->county].code, (int64_t)f->employees,
-		    (int64_t)f->founded);
+		    demo_counties[f->county].code, (int64_t)f->employees, (int64_t)f->founded);
 	demo_sum_str(c, f->uscc);
 	demo_sum_str(c, f->name);
 	demo_sum_str(c, ind->code);
@@ -240,7 +239,8 @@ int demo_make_firms(struct demo_ctx *c)
 			f->county = demo_county_index(a->county);
 			if (f->industry < 0 || f->county < 0) {
 				rc = err_set(c->e, ERR_INTERNAL,
-					     "demo: anchor '%s' has an industry or county outside the design tables",
+					     "demo: anchor '%s' has an industry or county outside "
+					     "the design tables",
 					     a->name);
 				goto out;
 			}
@@ -257,8 +257,8 @@ int demo_make_firms(struct demo_ctx *c)
 			f->industry = (int)rng_weighted(&r, weights, demo_nindustries);
 			ind = &demo_industries[f->industry];
 			cl = demo_cluster_index(ind->cluster);
-			f->county = (int)rng_weighted(&r, demo_county_mix[cl >= 0 ? cl : DEMO_NCLUSTERS],
-						      DEMO_NCOUNTIES);
+			f->county = (int)rng_weighted(
+				&r, demo_county_mix[cl >= 0 ? cl : DEMO_NCLUSTERS], DEMO_NCOUNTIES);
 			if ((ind->flags & DEMO_FIRM_COOP) && rng_chance(&r, 0.2))
 				kind = '3';
 			else if ((ind->flags & DEMO_FIRM_SOLE) && rng_chance(&r, 0.35))
@@ -266,8 +266,9 @@ int demo_make_firms(struct demo_ctx *c)
 			if (kind == '2')
 				f->employees = (int)rng_range(&r, 1, 8);
 			else
-				f->employees = (int)fmax(1, floor(ind->employees *
-								  exp(rng_normal(&r, 0, 0.9)) + 0.5));
+				f->employees = (int)fmax(
+					1,
+					floor(ind->employees * exp(rng_normal(&r, 0, 0.9)) + 0.5));
 			/* founding years: more young firms than old ones */
 			years = -log(1 - rng_uniform(&r)) * 9;
 			f->founded = c->opt.last_year - (int)years;
@@ -276,10 +277,12 @@ int demo_make_firms(struct demo_ctx *c)
 			do {
 				demo_firm_name(&r, f->industry, f->county, kind, &name);
 				if (++tries > 40)
-					strbuf_addf(&name, "（%s）", demo_counties[f->county].short_name);
+					strbuf_addf(&name, "（%s）",
+						    demo_counties[f->county].short_name);
 			} while (!demo_strset_add(&names, strbuf_str(&name)) && tries < 60);
 			if (tries >= 60) {
-				rc = err_set(c->e, ERR_INTERNAL, "demo: ran out of unique enterprise names");
+				rc = err_set(c->e, ERR_INTERNAL,
+					     "demo: ran out of unique enterprise names");
 				goto out;
 			}
 			snprintf(f->name, sizeof(f->name), "%s", strbuf_str(&name));
@@ -333,8 +336,7 @@ static size_t demo_pick_job(struct rng *r, int cl)
 
 /* A major of cluster cl that some active school offers, chosen uniformly
  * over (school, major) pairs; its index in c->majors goes to *major. */
-static int demo_pick_offered_major(struct demo_ctx *c, struct rng *r, int cl,
-				   size_t *major)
+static int demo_pick_offered_major(struct demo_ctx *c, struct rng *r, int cl, size_t *major)
 {
 	size_t n = 0, pick;
 
@@ -412,8 +414,8 @@ static int demo_write_demand(struct demo_ctx *c, int year, struct rng *r)
 				rc = c->e->code ? c->e->code : ERR_DB;
 				goto out;
 			}
-			store_bindf(st, "iitttti", f->id, (int64_t)year, period, occ, major,
-				    edu, (int64_t)headcount);
+			store_bindf(st, "iitttti", f->id, (int64_t)year, period, occ, major, edu,
+				    (int64_t)headcount);
 			demo_sum_int(c, f->id);
 			demo_sum_str(c, occ);
 			demo_sum_str(c, major);
@@ -452,10 +454,12 @@ static int demo_write_satisfaction(struct demo_ctx *c, int year, struct rng *r)
 		for (size_t i = 0; i < c->nfirms; i++) {
 			const struct demo_firm *f = &c->firms[i];
 			w[i] = (f->cluster >= 0 && clusters[f->cluster] && f->founded <= year &&
-				f->employees >= 5) ? sqrt((double)f->employees) : 0;
+				f->employees >= 5)
+				       ? sqrt((double)f->employees)
+				       : 0;
 		}
 		raters = 30 + (long)floor(50 * fmin(1, (double)graduates / 2000) + 0.5) +
-			(long)rng_range(r, -4, 4);
+			 (long)rng_range(r, -4, 4);
 		raters = raters < 30 ? 30 : raters > 80 ? 80 : raters;
 		mean = d->satisfaction_a + 0.6 * (year - 2021);
 		for (long k = 0; k < raters; k++) {
@@ -467,7 +471,8 @@ static int demo_write_satisfaction(struct demo_ctx *c, int year, struct rng *r)
 			if (w[i] <= 0)
 				break; /* no eligible enterprise left */
 			w[i] = 0;
-			score = floor(fmin(100, fmax(45, rng_normal(r, mean, 6.5))) * 10 + 0.5) / 10;
+			score = floor(fmin(100, fmax(45, rng_normal(r, mean, 6.5))) * 10 + 0.5) /
+				10;
 			rated = 1 + rng_poisson(r, 2.5);
 			st = store_prepare(c->s, Q_SATISFACTION_INSERT, c->e);
 			if (!st) {

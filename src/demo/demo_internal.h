@@ -26,18 +26,25 @@
 /* Cohorts are simulated from this many years before first_year so the
  * first year already has full enrolment and graduates. */
 #define DEMO_PROGRAM_YEARS 3
+/* Most majors one school may offer. */
+#define DEMO_MAX_OFFERS 32
 
 /* Graduate destinations, in the order of demo_destinations[]. */
-enum demo_dest { DEMO_DEST_ZHUANKE, DEMO_DEST_BENKE, DEMO_DEST_LOCAL,
-		 DEMO_DEST_AWAY, DEMO_DEST_NONE };
+enum demo_dest {
+	DEMO_DEST_ZHUANKE,
+	DEMO_DEST_BENKE,
+	DEMO_DEST_LOCAL,
+	DEMO_DEST_AWAY,
+	DEMO_DEST_NONE
+};
 
 extern const char *const demo_destinations[DEMO_NDEST];
 extern const char *const demo_cluster_codes[DEMO_NCLUSTERS];
 
 struct demo_county_def {
-	const char *code;        /* 6-digit county code, also the org code */
-	const char *name;        /* 定海区 */
-	const char *short_name;  /* 定海 */
+	const char *code;	      /* 6-digit county code, also the org code */
+	const char *name;	      /* 定海区 */
+	const char *short_name;	      /* 定海 */
 	const char *const *townships; /* 9-digit codes, NULL-terminated */
 	const char *const *places;    /* names as adverts write them */
 };
@@ -57,26 +64,26 @@ struct demo_offer {
  * years outside extrapolated. Shares are fractions of graduates. */
 struct demo_school_def {
 	const char *code, *name, *name_en, *short_name;
-	const char *level;       /* 中职 技工 高职 技师学院 */
-	const char *county;      /* county code: parent district org */
-	const char *township;    /* division_code of the school */
+	const char *level;    /* 中职 技工 高职 技师学院 */
+	const char *county;   /* county code: parent district org */
+	const char *township; /* division_code of the school */
 	const char *ownership;
-	int founded, opened;     /* opened: first intake year, 0 = before 2015 */
+	int founded, opened; /* opened: first intake year, 0 = before 2015 */
 	double intake_a, intake_b;
-	double places_a, places_b;       /* 0 for 高职 */
-	double progress_a, progress_b;   /* 中职: to 专科+本科; 高职: to 本科 */
-	double benke_of_progress;        /* 中职: part of progressors to 本科 */
-	double local_a, local_b;         /* to 本地就业 */
-	double unemployed;               /* 未就业 */
-	double dropout_a, dropout_b;     /* per cent of enrolment per year */
-	double training_a, training_b;   /* person-times per enrolled student */
-	double training_hours;           /* hours per person-time */
-	double training_fee;             /* yuan of revenue per person-time */
+	double places_a, places_b;     /* 0 for 高职 */
+	double progress_a, progress_b; /* 中职: to 专科+本科; 高职: to 本科 */
+	double benke_of_progress;      /* 中职: part of progressors to 本科 */
+	double local_a, local_b;       /* to 本地就业 */
+	double unemployed;	       /* 未就业 */
+	double dropout_a, dropout_b;   /* per cent of enrolment per year */
+	double training_a, training_b; /* person-times per enrolled student */
+	double training_hours;	       /* hours per person-time */
+	double training_fee;	       /* yuan of revenue per person-time */
 	double students_per_teacher;
-	double matched_a, matched_b;     /* employed in their field */
-	double partner_a, partner_b;     /* employed by partner enterprises */
-	double pay_a;                    /* mean monthly starting pay, yuan */
-	double satisfaction_a;           /* mean employer score, +0.6 a year */
+	double matched_a, matched_b;	 /* employed in their field */
+	double partner_a, partner_b;	 /* employed by partner enterprises */
+	double pay_a;			 /* mean monthly starting pay, yuan */
+	double satisfaction_a;		 /* mean employer score, +0.6 a year */
 	const struct demo_offer *offers; /* terminated by a NULL major */
 };
 extern const struct demo_school_def demo_schools[];
@@ -85,7 +92,7 @@ extern const size_t demo_nschools;
 /* A hand-named large enterprise (registry owner, survey regular). */
 struct demo_anchor_def {
 	const char *name;
-	const char *industry;    /* GB/T 4754 小类 */
+	const char *industry; /* GB/T 4754 小类 */
 	const char *county;
 	int employees, founded;
 };
@@ -103,16 +110,16 @@ extern const struct demo_registry_def demo_registry[];
 extern const size_t demo_nregistry;
 
 /* Enterprise industries (GB/T 4754 小类) with their share of firms. */
-#define DEMO_FIRM_SOLE 1   /* may be a 个体工商户 (type 92) */
-#define DEMO_FIRM_COOP 2   /* may be a 农民专业合作社 (type 93) */
+#define DEMO_FIRM_SOLE 1 /* may be a 个体工商户 (type 92) */
+#define DEMO_FIRM_COOP 2 /* may be a 农民专业合作社 (type 93) */
 struct demo_industry_def {
 	const char *code;
-	const char *cluster;     /* the cluster the code lies in, or NULL */
+	const char *cluster; /* the cluster the code lies in, or NULL */
 	int weight;
-	int employees;           /* median size */
+	int employees; /* median size */
 	unsigned flags;
-	const char *words[4];    /* 行业词 for company names, NULL-terminated */
-	const char *shop;        /* 个体 / 合作社 name ending, or NULL */
+	const char *words[4]; /* 行业词 for company names, NULL-terminated */
+	const char *shop;     /* 个体 / 合作社 name ending, or NULL */
 };
 extern const struct demo_industry_def demo_industries[];
 extern const size_t demo_nindustries;
@@ -122,19 +129,19 @@ extern const char *const demo_name_second[]; /* 字号 second characters */
 
 /* A job: the true occupation (细类), where it is advertised and what its
  * adverts say. Pay is monthly yuan in 2021. */
-#define DEMO_JOB_SEA    1u  /* seafarer: yearly and high monthly pay forms */
-#define DEMO_JOB_DAILY  2u  /* day rates occur */
+#define DEMO_JOB_SEA 1u	    /* seafarer: yearly and high monthly pay forms */
+#define DEMO_JOB_DAILY 2u   /* day rates occur */
 #define DEMO_JOB_HOURLY 4u  /* hourly pay occurs */
-#define DEMO_JOB_SHIFT  8u  /* shift work */
+#define DEMO_JOB_SHIFT 8u   /* shift work */
 #define DEMO_JOB_AGENCY 16u /* labour-dispatch firms advertise it */
 struct demo_job_def {
 	const char *occupation;
-	const char *cluster;     /* NULL: not in a cluster */
-	int weight;              /* within its cluster */
-	char education;          /* 'L' low, 'M' middle, 'H' higher */
+	const char *cluster; /* NULL: not in a cluster */
+	int weight;	     /* within its cluster */
+	char education;	     /* 'L' low, 'M' middle, 'H' higher */
 	int pay_lo, pay_hi;
 	unsigned flags;
-	const char *industries;  /* preferred employer codes (prefixes), or NULL */
+	const char *industries; /* preferred employer codes (prefixes), or NULL */
 	const char *titles[7];
 	const char *duties[6];
 	const char *requirements[6];
@@ -161,23 +168,23 @@ struct demo_major {
 	char code[16];
 	char name[96];
 	char level[16];
-	int cluster;             /* index in demo_cluster_codes, -1 none */
+	int cluster; /* index in demo_cluster_codes, -1 none */
 };
 
 struct demo_firm {
 	int64_t id;
 	char uscc[20];
 	char name[128];
-	int industry;            /* index in demo_industries */
-	int cluster;             /* -1 none */
+	int industry; /* index in demo_industries */
+	int cluster;  /* -1 none */
 	int county;
 	int employees, founded;
 };
 
 /* The simulated numbers of one school, one major, years [y0, y1]. */
 struct demo_major_flow {
-	int major;               /* index in ctx->majors */
-	long *entrants;          /* per year from ctx->sim_first */
+	int major;	/* index in ctx->majors */
+	long *entrants; /* per year from ctx->sim_first */
 	long *enrolment;
 	long *dropouts;
 	long *graduates;
@@ -187,7 +194,7 @@ struct demo_major_flow {
 struct demo_school_run {
 	const struct demo_school_def *def;
 	int64_t id;
-	int active;              /* opened by last_year */
+	int active; /* opened by last_year */
 	size_t nflows;
 	struct demo_major_flow *flows;
 };
@@ -197,15 +204,15 @@ struct demo_ctx {
 	struct err *e;
 	struct demo_options opt;
 	struct demo_summary *sum;
-	int sim_first;           /* first_year - DEMO_PROGRAM_YEARS */
-	int nsim;                /* years simulated: sim_first..last_year */
+	int sim_first; /* first_year - DEMO_PROGRAM_YEARS */
+	int nsim;      /* years simulated: sim_first..last_year */
 	uint64_t checksum;
 
 	struct demo_major *majors;
 	size_t nmajors;
-	char **occupations;      /* sorted 细类 codes */
+	char **occupations; /* sorted 细类 codes */
 	size_t noccupations;
-	char **industries;       /* sorted 小类 codes */
+	char **industries; /* sorted 小类 codes */
 	size_t nindustries;
 
 	unsigned char *township_ok; /* per school: its township is loaded */
@@ -215,7 +222,7 @@ struct demo_ctx {
 	size_t nschools;
 	struct demo_firm *firms;
 	size_t nfirms;
-	size_t *anchor_firm;     /* demo_anchors index -> firms index */
+	size_t *anchor_firm; /* demo_anchors index -> firms index */
 };
 
 /* Report progress if the caller asked for it. */
@@ -250,7 +257,6 @@ int demo_make_postings(struct demo_ctx *c) WUR;
 
 /* Build one enterprise name (for unknown advertisers too). kind is '1'
  * company, '2' sole trader, '3' cooperative. */
-void demo_firm_name(struct rng *r, int industry, int county, char kind,
-		    struct strbuf *out);
+void demo_firm_name(struct rng *r, int industry, int county, char kind, struct strbuf *out);
 
 #endif

@@ -29,13 +29,13 @@ enum { DEMO_STREAM_POSTINGS = 21 };
 #define DEMO_MAX_SENTENCES 10
 
 struct demo_advert {
-	int day;        /* days since 1970-01-01 */
-	int job;        /* demo_jobs index */
-	int firm;       /* c->firms index, -1 for an advertiser not registered */
+	int day;  /* days since 1970-01-01 */
+	int job;  /* demo_jobs index */
+	int firm; /* c->firms index, -1 for an advertiser not registered */
 	int county;
-	int orig;       /* index of the original, -1 for an original */
+	int orig; /* index of the original, -1 for an original */
 	int nreposts;
-	long plan;      /* index in planning order, the tie-break of the sort */
+	long plan; /* index in planning order, the tie-break of the sort */
 	uint64_t seed;
 	int64_t id;
 };
@@ -50,7 +50,7 @@ struct demo_advert_text {
 	struct strbuf source_ref, title, company, district, salary;
 	const char *education, *experience;
 	const char *division;
-	long headcount;         /* 0: not stated (若干) */
+	long headcount; /* 0: not stated (若干) */
 	int nsentences;
 	struct strbuf sentence[DEMO_MAX_SENTENCES];
 	struct strbuf description;
@@ -103,8 +103,8 @@ static const char *demo_list_pick(struct rng *r, const char *const *list, size_t
 	return n ? list[rng_below(r, n)] : "";
 }
 
-static const char *demo_weighted_text(struct rng *r, const char *const *text,
-				      const double *w, size_t n)
+static const char *demo_weighted_text(struct rng *r, const char *const *text, const double *w,
+				      size_t n)
 {
 	return text[rng_weighted(r, w, n)];
 }
@@ -129,35 +129,50 @@ static void demo_add_qianwan(struct strbuf *sb, long yuan)
 	}
 }
 
-/* 51job style: "6-8千/月", "1-1.5万/月", "8千-1.2万/月" */
-static void demo_add_51job_month(struct strbuf *sb, long lo, long hi)
+/* "6", "6.5" (thousands) and "1", "1.2" (ten thousands) */
+static void demo_add_thousands(struct strbuf *sb, long yuan)
 {
-	if (hi < 10000 && lo < 10000) {
-		long a = (lo + 250) / 500 * 500, b = (hi + 250) / 500 * 500;
-		if (a % 1000 == 0 && b % 1000 == 0) {
-			strbuf_addf(sb, "%ld-%ld千/月", a / 1000, b / 1000);
-			return;
-		}
-	} else if (lo >= 10000) {
-		long a = (lo + 500) / 1000, b = (hi + 500) / 1000;
-		if (a % 10 == 0)
-			strbuf_addf(sb, "%ld", a / 10);
-		else
-			strbuf_addf(sb, "%ld.%ld", a / 10, a % 10);
-		if (b % 10 == 0)
-			strbuf_addf(sb, "-%ld万/月", b / 10);
-		else
-			strbuf_addf(sb, "-%ld.%ld万/月", b / 10, b % 10);
-		return;
-	}
-	demo_add_qianwan(sb, lo);
-	strbuf_addch(sb, '-');
-	demo_add_qianwan(sb, hi);
-	strbuf_addstr(sb, "/月");
+	long q = (yuan + 250) / 500 * 500;
+
+	if (q % 1000)
+		strbuf_addf(sb, "%ld.5", q / 1000);
+	else
+		strbuf_addf(sb, "%ld", q / 1000);
 }
 
-static void demo_make_salary(struct rng *r, const struct demo_job_def *job,
-			     int year, int site, struct strbuf *sb)
+static void demo_add_wan(struct strbuf *sb, long yuan)
+{
+	long w = (yuan + 500) / 1000; /* tenths of 万 */
+
+	if (w % 10)
+		strbuf_addf(sb, "%ld.%ld", w / 10, w % 10);
+	else
+		strbuf_addf(sb, "%ld", w / 10);
+}
+
+/* 51job style: "6-8千/月", "5.5-8.5千/月", "1-1.5万/月", "8千-1.2万/月" */
+static void demo_add_51job_month(struct strbuf *sb, long lo, long hi)
+{
+	if (hi < 10000) {
+		demo_add_thousands(sb, lo);
+		strbuf_addch(sb, '-');
+		demo_add_thousands(sb, hi);
+		strbuf_addstr(sb, "千/月");
+	} else if (lo >= 10000) {
+		demo_add_wan(sb, lo);
+		strbuf_addch(sb, '-');
+		demo_add_wan(sb, hi);
+		strbuf_addstr(sb, "万/月");
+	} else {
+		demo_add_qianwan(sb, lo);
+		strbuf_addch(sb, '-');
+		demo_add_qianwan(sb, hi);
+		strbuf_addstr(sb, "/月");
+	}
+}
+
+static void demo_make_salary(struct rng *r, const struct demo_job_def *job, int year, int site,
+			     struct strbuf *sb)
 {
 	double growth = pow(1.045, year - 2021);
 	double lo = job->pay_lo * growth * rng_uniform_range(r, 0.9, 1.1);
@@ -216,8 +231,9 @@ static void demo_make_salary(struct rng *r, const struct demo_job_def *job,
 			demo_add_51job_month(sb, lo_r, hi_r);
 		break;
 	case SITE_BOSS:
-		strbuf_addf(sb, "%ld-%ldK", (lo_r + 500) / 1000, (hi_r + 500) / 1000 > (lo_r + 500) / 1000 ?
-			    (hi_r + 500) / 1000 : (lo_r + 500) / 1000 + 1);
+		strbuf_addf(sb, "%ld-%ldK", (lo_r + 500) / 1000,
+			    (hi_r + 500) / 1000 > (lo_r + 500) / 1000 ? (hi_r + 500) / 1000
+								      : (lo_r + 500) / 1000 + 1);
 		if (job->education == 'H' && rng_chance(r, 0.4))
 			strbuf_addstr(sb, rng_chance(r, 0.8) ? "·13薪" : "·14薪");
 		break;
@@ -335,8 +351,8 @@ static void demo_add_sentence(struct demo_advert_text *t, const char *fmt, ...)
 }
 
 /* Pick k distinct entries of list (up to max) into out. */
-static size_t demo_pick_distinct(struct rng *r, const char *const *list, size_t max,
-				 size_t k, const char **out)
+static size_t demo_pick_distinct(struct rng *r, const char *const *list, size_t max, size_t k,
+				 const char **out)
 {
 	size_t n = demo_list_len(list, max), idx[8];
 
@@ -365,8 +381,8 @@ static void demo_benefit_list(struct rng *r, struct strbuf *sb, const struct dem
 }
 
 /* 2 to 6 sentences from the job's duties, requirements and benefits. */
-static void demo_make_description(struct rng *r, const struct demo_job_def *job,
-				  const char *title, struct demo_advert_text *t)
+static void demo_make_description(struct rng *r, const struct demo_job_def *job, const char *title,
+				  struct demo_advert_text *t)
 {
 	const char *duty[3], *req[3];
 	size_t nd = demo_pick_distinct(r, job->duties, 6, (size_t)rng_range(r, 1, 3), duty);
@@ -511,10 +527,12 @@ static void demo_repost_text(struct demo_ctx *c, const struct demo_advert *orig,
 		strbuf_reset(&t->title);
 		if (base && rng_chance(&r, 0.9)) {
 			if (rng_chance(&r, 0.5))
-				strbuf_addstr(&t->title, demo_list_pick(&r, demo_title_noise_prefix, 16));
+				strbuf_addstr(&t->title,
+					      demo_list_pick(&r, demo_title_noise_prefix, 16));
 			strbuf_addstr(&t->title, base);
 			if (rng_chance(&r, 0.3))
-				strbuf_addstr(&t->title, demo_list_pick(&r, demo_title_noise_suffix, 16));
+				strbuf_addstr(&t->title,
+					      demo_list_pick(&r, demo_title_noise_suffix, 16));
 		} else {
 			demo_title(&r, job, &t->title);
 		}
@@ -603,9 +621,10 @@ static void demo_candidates_build(struct demo_ctx *c, const struct demo_job_def 
 	for (int pass = 0; pass < 3 && cand->n == 0; pass++)
 		for (size_t i = 0; i < c->nfirms; i++) {
 			const struct demo_firm *f = &c->firms[i];
-			int fits = pass == 0 ? demo_firm_fits(f, job)
-				 : pass == 1 ? (!job->cluster || f->cluster == demo_cluster_index(job->cluster))
-				 : 1;
+			int fits = pass == 0   ? demo_firm_fits(f, job)
+				   : pass == 1 ? (!job->cluster ||
+						  f->cluster == demo_cluster_index(job->cluster))
+					       : 1;
 			if (!fits)
 				continue;
 			cand->firm[cand->n] = (int)i;
@@ -689,7 +708,8 @@ int demo_make_postings(struct demo_ctx *c)
 		}
 	}
 	for (int k = 0; k < nyears; k++)
-		originals += per_year[k] - (long)floor((double)per_year[k] * DEMO_REPOST_SHARE + 0.5);
+		originals +=
+			per_year[k] - (long)floor((double)per_year[k] * DEMO_REPOST_SHARE + 0.5);
 	if (originals < 1)
 		originals = total;
 	reposts = total - originals;
@@ -712,7 +732,9 @@ int demo_make_postings(struct demo_ctx *c)
 	for (int k = 0; k < nyears; k++) {
 		int year = c->opt.first_year + k, day0, ndays;
 		double cum[366];
-		const double *mix = demo_posting_cluster_mix[year < 2021 ? 0 : year > 2025 ? 4 : year - 2021];
+		const double *mix = demo_posting_cluster_mix[year < 2021   ? 0
+							     : year > 2025 ? 4
+									   : year - 2021];
 		long n = per_year[k] - (long)floor((double)per_year[k] * DEMO_REPOST_SHARE + 0.5);
 
 		demo_year_days(year, &day0, &ndays, cum);
@@ -728,22 +750,26 @@ int demo_make_postings(struct demo_ctx *c)
 			a->day = day0 + (int)demo_pick_day(&r, cum, ndays);
 			for (size_t j = 0; j < nj; j++) {
 				int jc = demo_cluster_index(demo_jobs[j].cluster);
-				w[j] = (cl == DEMO_NCLUSTERS ? jc < 0 : jc == (int)cl) ? demo_jobs[j].weight : 0;
+				w[j] = (cl == DEMO_NCLUSTERS ? jc < 0 : jc == (int)cl)
+					       ? demo_jobs[j].weight
+					       : 0;
 			}
 			a->job = (int)rng_weighted(&r, w, nj);
 			cs = &cand[a->job];
-			if ((demo_jobs[a->job].flags & DEMO_JOB_AGENCY) && agency.n && rng_chance(&r, 0.1))
+			if ((demo_jobs[a->job].flags & DEMO_JOB_AGENCY) && agency.n &&
+			    rng_chance(&r, 0.1))
 				cs = &agency;
 			if (!cs->n || rng_chance(&r, DEMO_UNKNOWN_SHARE)) {
 				int jc = demo_cluster_index(demo_jobs[a->job].cluster);
 				a->firm = -1;
-				a->county = (int)rng_weighted(&r, demo_county_mix[jc >= 0 ? jc : DEMO_NCLUSTERS],
-							      DEMO_NCOUNTIES);
+				a->county = (int)rng_weighted(
+					&r, demo_county_mix[jc >= 0 ? jc : DEMO_NCLUSTERS],
+					DEMO_NCOUNTIES);
 			} else {
 				size_t pick = rng_weighted(&r, cs->weight, cs->n);
 				/* a firm founded later than the advert is unlikely: try again */
-				for (int tries = 0; tries < 4 &&
-				     c->firms[cs->firm[pick]].founded > year; tries++)
+				for (int tries = 0;
+				     tries < 4 && c->firms[cs->firm[pick]].founded > year; tries++)
 					pick = rng_weighted(&r, cs->weight, cs->n);
 				a->firm = cs->firm[pick];
 				a->county = c->firms[a->firm].county;
@@ -765,7 +791,8 @@ int demo_make_postings(struct demo_ctx *c)
 
 		if (orig->nreposts >= DEMO_MAX_REPOSTS || orig->day >= last_day)
 			continue;
-		offset = rng_chance(&r, 0.7) ? (int)rng_range(&r, 1, 30) : (int)rng_range(&r, 31, 60);
+		offset = rng_chance(&r, 0.7) ? (int)rng_range(&r, 1, 30)
+					     : (int)rng_range(&r, 31, 60);
 		if (orig->day + offset > last_day)
 			offset = 1 + (int)rng_below(&r, (uint64_t)(last_day - orig->day));
 		a = &ad[originals + q];
@@ -792,7 +819,8 @@ int demo_make_postings(struct demo_ctx *c)
 			pos[sorted[i].plan] = i;
 		for (long i = 0; i < planned; i++) {
 			struct demo_advert *a = &sorted[i];
-			const struct demo_advert *orig = a->orig >= 0 ? &sorted[pos[a->orig]] : NULL;
+			const struct demo_advert *orig =
+				a->orig >= 0 ? &sorted[pos[a->orig]] : NULL;
 			const struct demo_job_def *job = &demo_jobs[a->job];
 			struct store_stmt *st;
 			char date[16];

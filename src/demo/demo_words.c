@@ -8,6 +8,9 @@
  * codes; tests/unit/test_demo.c checks them against the loaded catalogues. */
 #include "demo/demo_internal.h"
 
+/* The tables are laid out by hand, one record per line or block. */
+/* clang-format off */
+
 const char *const demo_destinations[DEMO_NDEST] = {
 	"升学专科", "升学本科", "本地就业", "外地就业", "未就业"};
 
@@ -176,7 +179,7 @@ static const struct demo_offer demo_offers_daishan[] = {
 static const struct demo_offer demo_offers_shengsi[] = {
 	{"740101", 4, 0, 0},  /* 旅游服务与管理 */
 	{"740201", 3, 0, 0},  /* 中餐烹饪 */
-	{"740103", 2, 2022, 0}, /* 康养休闲旅游服务 */
+	{"740103", 2, 0, 0},  /* 康养休闲旅游服务 */
 	{"700302", 2, 0, 0},  /* 船舶机工与水手 */
 	{"610403", 2, 0, 2023}, /* 航海捕捞 */
 	{"730701", 2, 0, 0},  /* 电子商务 */
@@ -191,6 +194,7 @@ static const struct demo_offer demo_offers_petrochem[] = {
 	{"620401", 3, 0, 0},  /* 油气储运 */
 	{"620902", 2, 0, 0},  /* 应急救援技术 */
 	{"620801", 2, 2023, 0}, /* 环境监测技术 */
+	{"670203", 2, 0, 0},  /* 精细化工技术 */
 	{"660105", 2, 0, 0},  /* 焊接技术应用 */
 	{"660302", 2, 0, 0},  /* 电气设备运行与控制 */
 	{NULL, 0, 0, 0}};
@@ -219,14 +223,14 @@ const struct demo_school_def demo_schools[] = {
 	{"330902S01", "浙江国际海运职业技术学院",
 	 "Zhejiang International Maritime College", "海运学院", "高职",
 	 "330902", "330902006", "公办", 2004, 0,
-	 2250, 2450, 0, 0, 0.085, 0.115, 0,
+	 2250, 2520, 0, 0, 0.085, 0.115, 0,
 	 0.25, 0.29, 0.05, 1.9, 1.2, 1.2, 1.95, 24, 380, 21.5,
 	 0.68, 0.74, 0.14, 0.22, 5400, 84, demo_offers_maritime},
 	{"330902S02", "浙江舟山群岛新区旅游与健康职业学院",
 	 "Zhejiang Zhoushan Islands New Area College of Tourism and Health",
 	 "旅游与健康学院", "高职",
 	 "330902", "330902050", "公办", 2015, 0,
-	 800, 1000, 0, 0, 0.10, 0.13, 0,
+	 800, 1060, 0, 0, 0.10, 0.13, 0,
 	 0.35, 0.38, 0.06, 1.8, 1.2, 1.0, 1.8, 16, 300, 19,
 	 0.70, 0.76, 0.16, 0.24, 4900, 86, demo_offers_tourism_health},
 	{"330902S03", "舟山技师学院", "Zhoushan Technician College",
@@ -1072,3 +1076,4 @@ const double demo_posting_cluster_mix[5][DEMO_NCLUSTERS + 1] = {
 	{0.14, 0.22, 0.16, 0.14, 0.11, 0.13, 0.10}, /* 2024 */
 	{0.14, 0.21, 0.16, 0.14, 0.12, 0.13, 0.10}, /* 2025 */
 };
+/* clang-format on */

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/i18n.h"
 #include "core/mem.h"
@@ -444,13 +443,10 @@ int plandef_load(struct store *s, const char *datadir,
 {
 	struct plandef_result local;
 	struct plan_conf conf;
-	struct store_stmt *st;
 	int64_t city_id;
 	struct strbuf dept_codes = {0};
 	unsigned char have_action[100] = {0};
-	char now[32];
-	time_t t = time(NULL);
-	int rc;
+	int rc, same;
 
 	if (!res)
 		res = &local;
@@ -460,15 +456,8 @@ int plandef_load(struct store *s, const char *datadir,
 	snprintf(res->version, sizeof(res->version), "%s", conf.version);
 	if ((rc = refdata_hash_files(datadir, plan_files, res->hash, e)) < 0)
 		return rc;
-	if (!(st = store_prepare(s, Q_DEFLOAD_GET, e)))
-		return e->code;
-	store_bindf(st, "t", "plan");
-	if ((rc = store_step(st, e)) < 0)
+	if ((rc = refdata_is_loaded(s, "plan", res->hash, &same, e)) < 0 || same)
 		return rc;
-	if (rc == STORE_ROW && strcmp(store_col_text(st, 1), res->hash) == 0) {
-		store_reset(st); /* end the read */
-		return 0;
-	}
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
 	if ((rc = plan_ensure_city(s, &conf, &city_id, e)) < 0 ||
@@ -481,9 +470,7 @@ int plandef_load(struct store *s, const char *datadir,
 	    (rc = plan_load_targets(s, datadir, &conf, have_action, res, e)) < 0)
 		goto fail;
 	strbuf_release(&dept_codes);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-	if ((rc = store_run(s, Q_DEFLOAD_PUT, e, "tttt", "plan", conf.version,
-			    res->hash, now)) < 0)
+	if ((rc = refdata_record_load(s, "plan", conf.version, res->hash, e)) < 0)
 		goto fail;
 	if ((rc = store_commit(s, e)) < 0)
 		return rc;

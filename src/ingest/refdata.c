@@ -318,15 +318,39 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
+int refdata_is_loaded(struct store *s, const char *name, const char *hash,
+		      int *same, struct err *e)
+{
+	struct store_stmt *st = store_prepare(s, Q_DEFLOAD_GET, e);
+	int rc;
+
+	*same = 0;
+	if (!st)
+		return e->code;
+	store_bindf(st, "t", name);
+	if ((rc = store_step(st, e)) < 0)
+		return rc;
+	*same = rc == STORE_ROW && strcmp(store_col_text(st, 1), hash) == 0;
+	store_reset(st); /* end the read */
+	return 0;
+}
+
+int refdata_record_load(struct store *s, const char *name, const char *version,
+			const char *hash, struct err *e)
+{
+	char now[32];
+	time_t t = time(NULL);
+
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	return store_run(s, Q_DEFLOAD_PUT, e, "tttt", name, version, hash, now);
+}
+
 int refdata_load_all(struct store *s, const char *datadir,
 		     struct refdata_result *res, struct err *e)
 {
 	struct refdata_result local;
 	const char *paths[REF_NFILES + 1];
-	struct store_stmt *st;
-	char now[32];
-	time_t t = time(NULL);
-	int rc;
+	int rc, same;
 
 	if (!res)
 		res = &local;
@@ -336,16 +360,8 @@ int refdata_load_all(struct store *s, const char *datadir,
 	paths[REF_NFILES] = NULL;
 	if ((rc = refdata_hash_files(datadir, paths, res->hash, e)) < 0)
 		return rc;
-	if (!(st = store_prepare(s, Q_DEFLOAD_GET, e)))
-		return e->code;
-	store_bindf(st, "t", "reference");
-	rc = store_step(st, e);
-	if (rc < 0)
+	if ((rc = refdata_is_loaded(s, "reference", res->hash, &same, e)) < 0 || same)
 		return rc;
-	if (rc == STORE_ROW && strcmp(store_col_text(st, 1), res->hash) == 0) {
-		store_reset(st); /* end the read */
-		return 0;
-	}
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
 	if ((rc = store_run(s, Q_REFERENCE_CLEAR_CROSSWALK, e, "")) < 0 ||
@@ -355,9 +371,7 @@ int refdata_load_all(struct store *s, const char *datadir,
 	for (size_t i = 0; i < REF_NFILES; i++)
 		if ((rc = ref_load_file(s, datadir, &ref_files[i], &res->rows, e)) < 0)
 			goto fail;
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-	if ((rc = store_run(s, Q_DEFLOAD_PUT, e, "tttt", "reference",
-			    REFDATA_VERSION, res->hash, now)) < 0)
+	if ((rc = refdata_record_load(s, "reference", REFDATA_VERSION, res->hash, e)) < 0)
 		goto fail;
 	if ((rc = store_commit(s, e)) < 0)
 		return rc;

@@ -28,6 +28,16 @@ int refdata_load_all(struct store *s, const char *datadir,
 int refdata_hash_files(const char *dir, const char *const *paths, char *hex,
 		       struct err *e) WUR;
 
+/* Is the definition set `name` already loaded with this hash? *same is 1
+ * when it is (nothing to do), 0 when it is absent or different. */
+int refdata_is_loaded(struct store *s, const char *name, const char *hash,
+		      int *same, struct err *e) WUR;
+
+/* Record that the set `name` (version, hash) is loaded now, inside the
+ * caller's transaction. */
+int refdata_record_load(struct store *s, const char *name, const char *version,
+			const char *hash, struct err *e) WUR;
+
 /* Strip ASCII white space at both ends of s, in place; returns s. */
 char *refdata_trim(char *s);
 

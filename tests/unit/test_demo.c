@@ -50,14 +50,14 @@
 #define A1C_HI 100.0
 #define A5B_LO 11000
 #define A5B_HI 11600
-#define A5C_LO 9600
+#define A5C_LO 10000
 #define A5C_HI 10200
 
 struct fixture {
 	char dir[64];
 	char db[128];
-	struct store *s;      /* the default demo city */
-	sqlite3 *ro;          /* read-only view of it */
+	struct store *s; /* the default demo city */
+	sqlite3 *ro;	 /* read-only view of it */
 	struct demo_summary sum;
 };
 
@@ -230,7 +230,7 @@ static size_t read_csv(const char *rel, struct csv_rows *rows)
 			comma = strchr(p, ',');
 			if (comma)
 				*comma = '\0';
-			snprintf(rows->field[rows->n][k++], 96, "%s", p);
+			snprintf(rows->field[rows->n][k++], 96, "%.95s", p);
 			if (!comma)
 				break;
 			p = comma + 1;
@@ -334,10 +334,10 @@ static void test_design_jobs_are_linked_occupations(void **state)
 			linked = cl && strcmp(cl, job->cluster) == 0;
 		}
 		if (linked == in_list(demo_jobs_unlinked, job->occupation))
-			fail_msg("job %s (%s): crosswalk link to a %s major is %s but the unlinked list says %s",
+			fail_msg("job %s (%s): crosswalk link to a %s major is %s but the unlinked "
+				 "list says %s",
 				 job->occupation, job->titles[0], job->cluster,
-				 linked ? "present" : "missing",
-				 linked ? "missing" : "present");
+				 linked ? "present" : "missing", linked ? "missing" : "present");
 	}
 	free(xw.field);
 	free(cm.field);
@@ -364,7 +364,8 @@ static void test_design_industries(void **state)
 		if (!found)
 			fail_msg("industry %s is not a 小类", ind->code);
 		if ((cl == NULL) != (ind->cluster == NULL) || (cl && strcmp(cl, ind->cluster) != 0))
-			fail_msg("industry %s: design says cluster %s, cluster_industries.csv says %s",
+			fail_msg("industry %s: design says cluster %s, cluster_industries.csv says "
+				 "%s",
 				 ind->code, ind->cluster ? ind->cluster : "none", cl ? cl : "none");
 		assert_non_null(ind->words[0]);
 		if (ind->flags && !ind->shop)
@@ -393,7 +394,8 @@ static void test_design_registry(void **state)
 		assert_non_null(st);
 		store_bindf(st, "t", g->type);
 		if (store_step(st, &e) != STORE_ROW)
-			fail_msg("registry item %zu: type %s is not in registry_types.csv", i, g->type);
+			fail_msg("registry item %zu: type %s is not in registry_types.csv", i,
+				 g->type);
 		while (store_step(st, &e) == STORE_ROW)
 			;
 		assert_true(g->school < (int)demo_nschools);
@@ -428,8 +430,9 @@ static void test_summary_counts(void **state)
 	assert_int_equal(q[15], s->postings);
 	assert_int_equal(q[16], s->demand_surveys);
 	assert_int_equal(q[17], s->satisfaction_surveys);
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM posting WHERE dup_of IS NOT NULL"),
-			 s->posting_reposts);
+	assert_int_equal(
+		(long)q_num(fx->ro, "SELECT count(*) FROM posting WHERE dup_of IS NOT NULL"),
+		s->posting_reposts);
 }
 
 static void test_enterprise_codes(void **state)
@@ -438,9 +441,9 @@ static void test_enterprise_codes(void **state)
 	long n = 0;
 
 	(void)state;
-	assert_int_equal(sqlite3_prepare_v2(fx->ro,
-					    "SELECT uscc, division_code FROM enterprise", -1, &st,
-					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(fx->ro, "SELECT uscc, division_code FROM enterprise",
+					    -1, &st, NULL),
+			 SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *uscc = (const char *)sqlite3_column_text(st, 0);
 		const char *div = (const char *)sqlite3_column_text(st, 1);
@@ -450,7 +453,8 @@ static void test_enterprise_codes(void **state)
 		if (uscc[0] != '9' || !strchr("123", uscc[1]))
 			fail_msg("credit code %s: registration type should be 91, 92 or 93", uscc);
 		if (strncmp(uscc + 2, div, 6) != 0 || strncmp(div, "3309", 4) != 0)
-			fail_msg("credit code %s: division part should be its county %s", uscc, div);
+			fail_msg("credit code %s: division part should be its county %s", uscc,
+				 div);
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -459,20 +463,25 @@ static void test_enterprise_codes(void **state)
 	assert_int_equal((long)q_num(fx->ro, "SELECT count(DISTINCT name) FROM enterprise"), n);
 	/* weighted towards the clusters */
 	assert_band("share of enterprises in a cluster",
-		    q_num(fx->ro, "SELECT avg(cluster_code IS NOT NULL) FROM enterprise"), 0.7, 0.95);
-	assert_int_equal((long)q_num(fx->ro,
-				     "SELECT count(*) FROM enterprise e JOIN industry i ON i.code = e.industry_code"
-				     " WHERE i.level <> '小类'"), 0);
+		    q_num(fx->ro, "SELECT avg(cluster_code IS NOT NULL) FROM enterprise"), 0.7,
+		    0.95);
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM enterprise e JOIN industry i ON "
+					     "i.code = e.industry_code"
+					     " WHERE i.level <> '小类'"),
+			 0);
 }
 
 static void test_school_majors_match_level(void **state)
 {
 	(void)state;
 	/* 中职, 技工 and 技师学院 offer 中职 majors; 高职 offer 高职专科 majors */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM school_major sm JOIN org o ON o.id = sm.school_id"
-		" JOIN major m ON m.code = sm.major_code"
-		" WHERE m.level <> CASE o.school_level WHEN '高职' THEN '高职专科' ELSE '中职' END"), 0);
+	assert_int_equal(
+		(long)q_num(fx->ro,
+			    "SELECT count(*) FROM school_major sm JOIN org o ON o.id = sm.school_id"
+			    " JOIN major m ON m.code = sm.major_code"
+			    " WHERE m.level <> CASE o.school_level WHEN '高职' THEN '高职专科' "
+			    "ELSE '中职' END"),
+		0);
 	assert_true(q_num(fx->ro, "SELECT count(*) FROM school_major") > 400);
 	/* 8 to 26 majors a school-year */
 	assert_true(q_num(fx->ro, "SELECT min(n) FROM (SELECT count(*) n FROM school_major"
@@ -480,101 +489,143 @@ static void test_school_majors_match_level(void **state)
 	assert_true(q_num(fx->ro, "SELECT max(n) FROM (SELECT count(*) n FROM school_major"
 				  " GROUP BY school_id, year)") <= 26);
 	/* majors are added and stopped over the years */
-	assert_true(q_num(fx->ro, "SELECT count(DISTINCT major_code) FROM school_major WHERE year = 2025"
-				  " AND major_code NOT IN (SELECT major_code FROM school_major WHERE year = 2021)") >= 5);
+	assert_true(q_num(fx->ro,
+			  "SELECT count(DISTINCT major_code) FROM school_major WHERE year = 2025"
+			  " AND major_code NOT IN (SELECT major_code FROM school_major WHERE year "
+			  "= 2021)") >= 5);
 	/* every figure by major is for a major the school runs that year */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue d JOIN org o ON o.id = d.org_id AND o.kind = 'school'"
-		" WHERE d.dims LIKE '%major=%' AND NOT EXISTS (SELECT 1 FROM school_major sm"
-		" WHERE sm.school_id = d.org_id AND sm.year = d.year"
-		" AND d.dims LIKE '%major=' || sm.major_code)"), 0);
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM datavalue d JOIN org o ON o.id "
+					     "= d.org_id AND o.kind = 'school'"
+					     " WHERE d.dims LIKE '%major=%' AND NOT EXISTS (SELECT "
+					     "1 FROM school_major sm"
+					     " WHERE sm.school_id = d.org_id AND sm.year = d.year"
+					     " AND d.dims LIKE '%major=' || sm.major_code)"),
+			 0);
 }
 
 static void test_cohort_arithmetic(void **state)
 {
 	(void)state;
 	/* graduates of a major never exceed its enrolment a year earlier */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue g JOIN datavalue e ON e.element = 'enrolment'"
-		" AND e.org_id = g.org_id AND e.year = g.year - 1 AND e.dims = g.dims"
-		" WHERE g.element = 'graduates' AND g.dims LIKE 'major=%' AND g.value > e.value"), 0);
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue g JOIN datavalue e ON e.element = 'enrolment'"
-		" AND e.org_id = g.org_id AND e.year = g.year - 1 AND e.dims = ''"
-		" WHERE g.element = 'graduates' AND g.dims = '' AND g.value > e.value / 2"), 0);
+	assert_int_equal(
+		(long)q_num(fx->ro,
+			    "SELECT count(*) FROM datavalue g JOIN datavalue e ON e.element = "
+			    "'enrolment'"
+			    " AND e.org_id = g.org_id AND e.year = g.year - 1 AND e.dims = g.dims"
+			    " WHERE g.element = 'graduates' AND g.dims LIKE 'major=%' AND g.value "
+			    "> e.value"),
+		0);
+	assert_int_equal(
+		(long)q_num(
+			fx->ro,
+			"SELECT count(*) FROM datavalue g JOIN datavalue e ON e.element = "
+			"'enrolment'"
+			" AND e.org_id = g.org_id AND e.year = g.year - 1 AND e.dims = ''"
+			" WHERE g.element = 'graduates' AND g.dims = '' AND g.value > e.value / 2"),
+		0);
 	/* destinations add up to graduates, per major and per school */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM (SELECT org_id, year, substr(dims, instr(dims, ';major=') + 7) m,"
-		" sum(value) s FROM datavalue WHERE element = 'graduates'"
-		" AND dims LIKE 'destination=%;major=%' GROUP BY 1, 2, 3) x"
-		" JOIN datavalue g ON g.element = 'graduates' AND g.org_id = x.org_id"
-		" AND g.year = x.year AND g.dims = 'major=' || x.m WHERE g.value <> x.s"), 0);
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue g WHERE g.element = 'graduates' AND g.dims = ''"
-		" AND g.value <> (SELECT sum(value) FROM datavalue d WHERE d.element = 'graduates'"
-		" AND d.org_id = g.org_id AND d.year = g.year AND d.dims LIKE 'destination=%'"
-		" AND d.dims NOT LIKE '%;major=%')"), 0);
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue g WHERE g.element IN ('graduates', 'enrolment', 'new_entrants')"
-		" AND g.dims = '' AND g.value <> (SELECT coalesce(sum(value), 0) FROM datavalue d"
-		" WHERE d.element = g.element AND d.org_id = g.org_id AND d.year = g.year"
-		" AND d.dims LIKE 'major=%')"), 0);
+	assert_int_equal(
+		(long)q_num(
+			fx->ro,
+			"SELECT count(*) FROM (SELECT org_id, year, substr(dims, instr(dims, "
+			"';major=') + 7) m,"
+			" sum(value) s FROM datavalue WHERE element = 'graduates'"
+			" AND dims LIKE 'destination=%;major=%' GROUP BY 1, 2, 3) x"
+			" JOIN datavalue g ON g.element = 'graduates' AND g.org_id = x.org_id"
+			" AND g.year = x.year AND g.dims = 'major=' || x.m WHERE g.value <> x.s"),
+		0);
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM datavalue g WHERE g.element = "
+					     "'graduates' AND g.dims = ''"
+					     " AND g.value <> (SELECT sum(value) FROM datavalue d "
+					     "WHERE d.element = 'graduates'"
+					     " AND d.org_id = g.org_id AND d.year = g.year AND "
+					     "d.dims LIKE 'destination=%'"
+					     " AND d.dims NOT LIKE '%;major=%')"),
+			 0);
+	assert_int_equal(
+		(long)q_num(
+			fx->ro,
+			"SELECT count(*) FROM datavalue g WHERE g.element IN ('graduates', "
+			"'enrolment', 'new_entrants')"
+			" AND g.dims = '' AND g.value <> (SELECT coalesce(sum(value), 0) FROM "
+			"datavalue d"
+			" WHERE d.element = g.element AND d.org_id = g.org_id AND d.year = g.year"
+			" AND d.dims LIKE 'major=%')"),
+		0);
 	/* 高职 graduates never go on to 专科; places only for secondary schools,
 	 * never below their enrolment */
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM datavalue d JOIN org o ON o.id "
+					     "= d.org_id WHERE o.school_level = '高职'"
+					     " AND ((d.element = 'graduates' AND d.dims LIKE "
+					     "'destination=升学专科%' AND d.value > 0)"
+					     " OR d.element = 'places')"),
+			 0);
 	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue d JOIN org o ON o.id = d.org_id WHERE o.school_level = '高职'"
-		" AND ((d.element = 'graduates' AND d.dims LIKE 'destination=升学专科%' AND d.value > 0)"
-		" OR d.element = 'places')"), 0);
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue p JOIN datavalue e ON e.element = 'enrolment'"
-		" AND e.org_id = p.org_id AND e.year = p.year AND e.dims = ''"
-		" WHERE p.element = 'places' AND p.value < e.value"), 0);
+				     "SELECT count(*) FROM datavalue p JOIN datavalue e ON "
+				     "e.element = 'enrolment'"
+				     " AND e.org_id = p.org_id AND e.year = p.year AND e.dims = ''"
+				     " WHERE p.element = 'places' AND p.value < e.value"),
+			 0);
 	/* the canonical dims string: keys sorted, destination before major */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue WHERE dims LIKE 'major=%;%'"), 0);
+	assert_int_equal(
+		(long)q_num(fx->ro, "SELECT count(*) FROM datavalue WHERE dims LIKE 'major=%;%'"),
+		0);
 	/* city-level figures sit on the city */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue d JOIN org o ON o.id = d.org_id"
-		" WHERE d.element IN ('junior_graduates_willing', 'junior_graduates_continued',"
-		" 'student_offences', 'city_entry_pay') AND o.kind <> 'city'"), 0);
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM datavalue WHERE element = 'city_entry_pay'"), 5);
+	assert_int_equal(
+		(long)q_num(fx->ro, "SELECT count(*) FROM datavalue d JOIN org o ON o.id = d.org_id"
+				    " WHERE d.element IN ('junior_graduates_willing', "
+				    "'junior_graduates_continued',"
+				    " 'student_offences', 'city_entry_pay') AND o.kind <> 'city'"),
+		0);
+	assert_int_equal(
+		(long)q_num(fx->ro,
+			    "SELECT count(*) FROM datavalue WHERE element = 'city_entry_pay'"),
+		5);
 }
 
 static void test_postings(void **state)
 {
-	static const char *const salary_marks[] = {
-		"元/月", "千", "万", "K", "元/天", "元/小时", "面议", NULL};
+	static const char *const salary_marks[] = {"元/月", "千",      "万",   "K",
+						   "元/天", "元/小时", "面议", NULL};
 	sqlite3_stmt *st;
 	long n = 0;
 
 	(void)state;
 	/* reposts point at an original, 1-60 days earlier, same job and company */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM posting p JOIN posting o ON o.id = p.dup_of"
-		" WHERE o.dup_of IS NOT NULL OR o.id >= p.id"
-		" OR julianday(p.posted_on) - julianday(o.posted_on) NOT BETWEEN 1 AND 60"
-		" OR p.label_occupation <> o.label_occupation"
-		" OR coalesce(p.enterprise_id, -1) <> coalesce(o.enterprise_id, -1)"
-		" OR substr(p.company, 1, 4) <> substr(o.company, 1, 4)"), 0);
+	assert_int_equal(
+		(long)q_num(
+			fx->ro,
+			"SELECT count(*) FROM posting p JOIN posting o ON o.id = p.dup_of"
+			" WHERE o.dup_of IS NOT NULL OR o.id >= p.id"
+			" OR julianday(p.posted_on) - julianday(o.posted_on) NOT BETWEEN 1 AND 60"
+			" OR p.label_occupation <> o.label_occupation"
+			" OR coalesce(p.enterprise_id, -1) <> coalesce(o.enterprise_id, -1)"
+			" OR substr(p.company, 1, 4) <> substr(o.company, 1, 4)"),
+		0);
 	/* most reposts keep the title, a good part edits the description */
 	assert_band("reposts with the same title",
-		    q_num(fx->ro, "SELECT avg(p.title = o.title) FROM posting p JOIN posting o ON o.id = p.dup_of"),
+		    q_num(fx->ro, "SELECT avg(p.title = o.title) FROM posting p JOIN posting o ON "
+				  "o.id = p.dup_of"),
 		    0.6, 0.9);
 	assert_band("reposts with an edited description",
 		    q_num(fx->ro, "SELECT avg(p.description <> o.description) FROM posting p"
-				  " JOIN posting o ON o.id = p.dup_of"), 0.7, 1.0);
+				  " JOIN posting o ON o.id = p.dup_of"),
+		    0.7, 1.0);
 	/* every label is a 细类 */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM posting p LEFT JOIN occupation o ON o.code = p.label_occupation"
-		" WHERE o.level IS NOT '细类'"), 0);
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM posting p LEFT JOIN occupation "
+					     "o ON o.code = p.label_occupation"
+					     " WHERE o.level IS NOT '细类'"),
+			 0);
 	/* growing every year, all inside 2021-2025 */
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM (SELECT substr(posted_on, 1, 4) y, count(*) n FROM posting GROUP BY 1) a"
-		" JOIN (SELECT substr(posted_on, 1, 4) y, count(*) n FROM posting GROUP BY 1) b"
-		" ON b.y = a.y + 1 WHERE b.n <= a.n"), 0);
-	assert_int_equal((long)q_num(fx->ro,
-		"SELECT count(*) FROM posting WHERE posted_on < '2021-01-01' OR posted_on > '2025-12-31'"), 0);
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM (SELECT substr(posted_on, 1, 4) "
+					     "y, count(*) n FROM posting GROUP BY 1) a"
+					     " JOIN (SELECT substr(posted_on, 1, 4) y, count(*) n "
+					     "FROM posting GROUP BY 1) b"
+					     " ON b.y = a.y + 1 WHERE b.n <= a.n"),
+			 0);
+	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM posting WHERE posted_on < "
+					     "'2021-01-01' OR posted_on > '2025-12-31'"),
+			 0);
 	/* mostly registered companies, some unknown advertisers */
 	assert_band("adverts by unregistered companies",
 		    q_num(fx->ro, "SELECT avg(enterprise_id IS NULL) FROM posting"), 0.05, 0.25);
@@ -582,8 +633,11 @@ static void test_postings(void **state)
 	assert_true(q_num(fx->ro, "SELECT count(*) FROM posting WHERE title LIKE '%急%'") > 1000);
 
 	assert_int_equal(sqlite3_prepare_v2(fx->ro,
-		"SELECT salary_text, education_text, experience_text, description, district_text,"
-		" division_code FROM posting", -1, &st, NULL), SQLITE_OK);
+					    "SELECT salary_text, education_text, experience_text, "
+					    "description, district_text,"
+					    " division_code FROM posting",
+					    -1, &st, NULL),
+			 SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *salary = (const char *)sqlite3_column_text(st, 0);
 		const char *edu = (const char *)sqlite3_column_text(st, 1);
@@ -617,53 +671,59 @@ static void test_outcomes_2025(void **state)
 {
 	struct demo_outcomes m;
 	const struct demo_outcomes *o = &fx->sum.last;
-	struct err e;
-	struct store_stmt *st;
 
 	(void)state;
 	assert_outcome_bands(o);
 	/* the same figures measured from the stored rows */
 	memset(&m, 0, sizeof(m));
 	m.year = 2025;
-	m.secondary_progression = q_num(fx->ro,
-		"SELECT 100.0 * sum(CASE WHEN d.dims IN ('destination=升学专科', 'destination=升学本科')"
+	m.secondary_progression = q_num(
+		fx->ro,
+		"SELECT 100.0 * sum(CASE WHEN d.dims IN ('destination=升学专科', "
+		"'destination=升学本科')"
 		" THEN value END) / sum(CASE WHEN d.dims = '' THEN value END) FROM datavalue d"
-		" JOIN org o ON o.id = d.org_id WHERE o.school_level IN ('中职', '技工', '技师学院')"
+		" JOIN org o ON o.id = d.org_id WHERE o.school_level IN ('中职', '技工', "
+		"'技师学院')"
 		" AND d.element = 'graduates' AND d.year = 2025");
-	m.higher_bachelor = q_num(fx->ro,
-		"SELECT 100.0 * sum(CASE WHEN d.dims = 'destination=升学本科' THEN value END)"
-		" / sum(CASE WHEN d.dims = '' THEN value END) FROM datavalue d"
-		" JOIN org o ON o.id = d.org_id WHERE o.school_level = '高职'"
-		" AND d.element = 'graduates' AND d.year = 2025");
-	m.higher_local_retention = q_num(fx->ro,
-		"SELECT 100.0 * sum(CASE WHEN d.dims = 'destination=本地就业' THEN value END)"
-		" / sum(CASE WHEN d.dims = '' THEN value END) FROM datavalue d"
-		" JOIN org o ON o.id = d.org_id WHERE o.school_level = '高职'"
-		" AND d.element = 'graduates' AND d.year = 2025");
-	m.junior_continuation = q_num(fx->ro,
-		"SELECT 100.0 * sum(CASE WHEN element = 'junior_graduates_continued' THEN value END)"
-		" / sum(CASE WHEN element = 'junior_graduates_willing' THEN value END)"
-		" FROM datavalue WHERE year = 2025");
-	m.higher_enrolment = (long)q_num(fx->ro,
-		"SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
-		" WHERE o.school_level = '高职' AND d.element = 'enrolment' AND d.dims = '' AND d.year = 2025");
-	/* city totals through the named query */
+	m.higher_bachelor =
+		q_num(fx->ro,
+		      "SELECT 100.0 * sum(CASE WHEN d.dims = 'destination=升学本科' THEN value END)"
+		      " / sum(CASE WHEN d.dims = '' THEN value END) FROM datavalue d"
+		      " JOIN org o ON o.id = d.org_id WHERE o.school_level = '高职'"
+		      " AND d.element = 'graduates' AND d.year = 2025");
+	m.higher_local_retention =
+		q_num(fx->ro,
+		      "SELECT 100.0 * sum(CASE WHEN d.dims = 'destination=本地就业' THEN value END)"
+		      " / sum(CASE WHEN d.dims = '' THEN value END) FROM datavalue d"
+		      " JOIN org o ON o.id = d.org_id WHERE o.school_level = '高职'"
+		      " AND d.element = 'graduates' AND d.year = 2025");
+	m.junior_continuation = q_num(
+		fx->ro, "SELECT 100.0 * sum(CASE WHEN element = 'junior_graduates_continued' THEN "
+			"value END)"
+			" / sum(CASE WHEN element = 'junior_graduates_willing' THEN value END)"
+			" FROM datavalue WHERE year = 2025");
+	m.higher_enrolment = (long)q_num(
+		fx->ro, "SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
+			" WHERE o.school_level = '高职' AND d.element = 'enrolment' AND d.dims = "
+			"'' AND d.year = 2025");
 	{
-		double v[4];
-		static const char *const el[4] = {"training_person_times", "enrolment", "dropouts", "places"};
+		const char *sum_sql =
+			"SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
+			" WHERE o.kind = 'school' AND d.dims = '' AND d.year = 2025 AND d.element "
+			"= ";
+		char sql[512];
+		double training, enrolment, dropouts;
 
-		for (int i = 0; i < 4; i++) {
-			st = store_prepare(fx->s, Q_DATAVALUE_CITY_TOTAL, &e);
-			assert_non_null(st);
-			store_bindf(st, "ti", el[i], (int64_t)2025);
-			assert_int_equal(store_step(st, &e), STORE_ROW);
-			v[i] = store_col_double(st, 0);
-			while (store_step(st, &e) == STORE_ROW)
-				;
-		}
-		m.training_ratio = v[0] / v[1];
-		m.dropout_rate = 100 * v[2] / v[1];
-		m.secondary_places = (long)v[3];
+		snprintf(sql, sizeof(sql), "%s'training_person_times'", sum_sql);
+		training = q_num(fx->ro, sql);
+		snprintf(sql, sizeof(sql), "%s'enrolment'", sum_sql);
+		enrolment = q_num(fx->ro, sql);
+		snprintf(sql, sizeof(sql), "%s'dropouts'", sum_sql);
+		dropouts = q_num(fx->ro, sql);
+		snprintf(sql, sizeof(sql), "%s'places'", sum_sql);
+		m.secondary_places = (long)q_num(fx->ro, sql);
+		m.training_ratio = training / enrolment;
+		m.dropout_rate = 100 * dropouts / enrolment;
 	}
 	assert_outcome_bands(&m);
 	assert_true(fabs(m.secondary_progression - o->secondary_progression) < 1e-6);
@@ -675,19 +735,61 @@ static void test_outcomes_2025(void **state)
 	assert_int_equal(m.secondary_places, o->secondary_places);
 	assert_int_equal(m.higher_enrolment, o->higher_enrolment);
 	/* the starting points: progression about 45 %, 中职 enrolment about 8,000 */
-	assert_band("G7 in 2021", q_num(fx->ro,
-		"SELECT 100.0 * sum(CASE WHEN d.dims IN ('destination=升学专科', 'destination=升学本科')"
-		" THEN value END) / sum(CASE WHEN d.dims = '' THEN value END) FROM datavalue d"
-		" JOIN org o ON o.id = d.org_id WHERE o.school_level <> '高职'"
-		" AND d.element = 'graduates' AND d.year = 2021"), 43, 48);
-	assert_band("中职 enrolment 2021", q_num(fx->ro,
-		"SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
-		" WHERE o.school_level <> '高职' AND d.element = 'enrolment' AND d.dims = ''"
-		" AND d.year = 2021"), 7500, 8500);
-	assert_band("高职 enrolment 2021", q_num(fx->ro,
-		"SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
-		" WHERE o.school_level = '高职' AND d.element = 'enrolment' AND d.dims = ''"
-		" AND d.year = 2021"), 8200, 8800);
+	assert_band("G7 in 2021",
+		    q_num(fx->ro, "SELECT 100.0 * sum(CASE WHEN d.dims IN ('destination=升学专科', "
+				  "'destination=升学本科')"
+				  " THEN value END) / sum(CASE WHEN d.dims = '' THEN value END) "
+				  "FROM datavalue d"
+				  " JOIN org o ON o.id = d.org_id WHERE o.school_level <> '高职'"
+				  " AND d.element = 'graduates' AND d.year = 2021"),
+		    43, 48);
+	assert_band(
+		"中职 enrolment 2021",
+		q_num(fx->ro,
+		      "SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
+		      " WHERE o.school_level <> '高职' AND d.element = 'enrolment' AND d.dims = ''"
+		      " AND d.year = 2021"),
+		7500, 8500);
+	assert_band(
+		"高职 enrolment 2021",
+		q_num(fx->ro,
+		      "SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
+		      " WHERE o.school_level = '高职' AND d.element = 'enrolment' AND d.dims = ''"
+		      " AND d.year = 2021"),
+		8200, 8800);
+}
+
+/* Q_DATAVALUE_CITY_TOTAL sums the totals (dims = '') of the schools, as
+ * queries.h says; rows by major or destination must not be added in. */
+static void test_city_total_query(void **state)
+{
+	static const char *const elements[] = {
+		"enrolment", "graduates", "new_entrants", "training_person_times", "places", NULL};
+	struct err e;
+
+	(void)state;
+	for (const char *const *el = elements; *el; el++) {
+		char sql[512];
+		struct store_stmt *st = store_prepare(fx->s, Q_DATAVALUE_CITY_TOTAL, &e);
+		double got, want;
+
+		assert_non_null(st);
+		store_bindf(st, "ti", *el, (int64_t)2025);
+		assert_int_equal(store_step(st, &e), STORE_ROW);
+		got = store_col_double(st, 0);
+		while (store_step(st, &e) == STORE_ROW)
+			;
+		snprintf(sql, sizeof(sql),
+			 "SELECT sum(value) FROM datavalue d JOIN org o ON o.id = d.org_id"
+			 " WHERE o.kind = 'school' AND d.dims = '' AND d.year = 2025"
+			 " AND d.element = '%s'",
+			 *el);
+		want = q_num(fx->ro, sql);
+		if (got != want)
+			fail_msg("Q_DATAVALUE_CITY_TOTAL(%s, 2025) = %.0f, but the schools' totals"
+				 " (dims = '') sum to %.0f: the query must filter dims = ''",
+				 *el, got, want);
+	}
 }
 
 static void test_registry_mix(void **state)
@@ -696,13 +798,20 @@ static void test_registry_mix(void **state)
 		const char *type, *level;
 		long n;
 	} want[] = {
-		{"key_major", "city", 16}, {"high_level_major", "province", 4},
-		{"industry_committee", "city", 5}, {"vocational_group", "city", 5},
-		{"master_studio", "city", 8}, {"master_studio", "province", 2},
-		{"online_course", "city", 24}, {"online_course", "province", 5},
-		{"resource_library", "city", 5}, {"resource_library", "province", 1},
-		{"integration_enterprise", "city", 10}, {"industry_college", "city", 2},
-		{"moral_course", "city", 8}, {"modern_secondary_school", "province", 2},
+		{"key_major", "city", 16},
+		{"high_level_major", "province", 4},
+		{"industry_committee", "city", 5},
+		{"vocational_group", "city", 5},
+		{"master_studio", "city", 8},
+		{"master_studio", "province", 2},
+		{"online_course", "city", 24},
+		{"online_course", "province", 5},
+		{"resource_library", "city", 5},
+		{"resource_library", "province", 1},
+		{"integration_enterprise", "city", 10},
+		{"industry_college", "city", 2},
+		{"moral_course", "city", 8},
+		{"modern_secondary_school", "province", 2},
 		{"new_school", "city", 1},
 	};
 	char sql[256];
@@ -710,26 +819,40 @@ static void test_registry_mix(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		long n;
-		snprintf(sql, sizeof(sql),
-			 "SELECT count(*) FROM registry_item WHERE type_key = '%s' AND level = '%s'",
-			 want[i].type, want[i].level);
+		snprintf(
+			sql, sizeof(sql),
+			"SELECT count(*) FROM registry_item WHERE type_key = '%s' AND level = '%s'",
+			want[i].type, want[i].level);
 		n = (long)q_num(fx->ro, sql);
 		if (n != want[i].n)
-			fail_msg("%s at %s level: %ld items, designed %ld", want[i].type, want[i].level,
-				 n, want[i].n);
+			fail_msg("%s at %s level: %ld items, designed %ld", want[i].type,
+				 want[i].level, n, want[i].n);
 	}
 	/* committees cover 5 of the 6 clusters; the groups are the 5 alliances */
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(DISTINCT cluster_code) FROM registry_item"
-					     " WHERE type_key = 'industry_committee'"), 5);
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(DISTINCT alliance_code) FROM registry_item"
-					     " WHERE type_key = 'vocational_group'"), 5);
+	assert_int_equal((long)q_num(fx->ro,
+				     "SELECT count(DISTINCT cluster_code) FROM registry_item"
+				     " WHERE type_key = 'industry_committee'"),
+			 5);
+	assert_int_equal((long)q_num(fx->ro,
+				     "SELECT count(DISTINCT alliance_code) FROM registry_item"
+				     " WHERE type_key = 'vocational_group'"),
+			 5);
 	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM registry_item WHERE type_key ="
-					     " 'integration_enterprise' AND enterprise_id IS NULL"), 0);
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM registry_item WHERE recognised_on"
-					     " > '2025-12-31' OR recognised_on < '2020-01-01'"), 0);
-	assert_true(q_num(fx->ro, "SELECT count(DISTINCT substr(recognised_on, 1, 4)) FROM registry_item") >= 5);
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM registry_item WHERE type_key = 'key_major'"
-					     " AND (school_id IS NULL OR major_code IS NULL)"), 0);
+					     " 'integration_enterprise' AND enterprise_id IS NULL"),
+			 0);
+	assert_int_equal((long)q_num(fx->ro,
+				     "SELECT count(*) FROM registry_item WHERE recognised_on"
+				     " > '2025-12-31' OR recognised_on < '2020-01-01'"),
+			 0);
+	assert_true(
+		q_num(fx->ro,
+		      "SELECT count(DISTINCT substr(recognised_on, 1, 4)) FROM registry_item") >=
+		5);
+	assert_int_equal(
+		(long)q_num(fx->ro,
+			    "SELECT count(*) FROM registry_item WHERE type_key = 'key_major'"
+			    " AND (school_id IS NULL OR major_code IS NULL)"),
+		0);
 }
 
 static void test_surveys(void **state)
@@ -741,9 +864,12 @@ static void test_surveys(void **state)
 	assert_true(q_num(fx->ro, "SELECT max(n) FROM (SELECT count(DISTINCT enterprise_id) n"
 				  " FROM demand_survey GROUP BY year)") <= 500);
 	assert_int_equal((long)q_num(fx->ro, "SELECT count(DISTINCT year) FROM demand_survey"), 5);
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM demand_survey WHERE education"
-					     " NOT IN ('中职', '高职', '本科', '不限') OR headcount < 1"), 0);
-	assert_true(q_num(fx->ro, "SELECT count(*) FROM demand_survey WHERE major_code IS NOT NULL") > 100);
+	assert_int_equal((long)q_num(fx->ro,
+				     "SELECT count(*) FROM demand_survey WHERE education"
+				     " NOT IN ('中职', '高职', '本科', '不限') OR headcount < 1"),
+			 0);
+	assert_true(q_num(fx->ro,
+			  "SELECT count(*) FROM demand_survey WHERE major_code IS NOT NULL") > 100);
 	/* each school rated by 30-80 enterprises a year, means 70-95 */
 	assert_true(q_num(fx->ro, "SELECT min(n) FROM (SELECT count(*) n FROM satisfaction_survey"
 				  " GROUP BY school_id, year)") >= 30);
@@ -753,8 +879,11 @@ static void test_surveys(void **state)
 				  " GROUP BY school_id, year)") >= 70);
 	assert_true(q_num(fx->ro, "SELECT max(m) FROM (SELECT avg(score) m FROM satisfaction_survey"
 				  " GROUP BY school_id, year)") <= 95);
-	assert_int_equal((long)q_num(fx->ro, "SELECT count(*) FROM (SELECT 1 FROM satisfaction_survey"
-					     " GROUP BY school_id, enterprise_id, year HAVING count(*) > 1)"), 0);
+	assert_int_equal(
+		(long)q_num(fx->ro,
+			    "SELECT count(*) FROM (SELECT 1 FROM satisfaction_survey"
+			    " GROUP BY school_id, enterprise_id, year HAVING count(*) > 1)"),
+		0);
 }
 
 static void test_store_check(void **state)
@@ -776,17 +905,18 @@ static const char *const row_samples[] = {
 	"SELECT id, posted_on, title, company, salary_text, description, label_occupation, dup_of"
 	" FROM posting WHERE id % 97 = 0 ORDER BY id",
 	"SELECT uscc, name, industry_code, division_code, employees FROM enterprise ORDER BY id",
-	"SELECT o.code, d.element, d.year, d.dims, d.value FROM datavalue d JOIN org o ON o.id = d.org_id"
+	"SELECT o.code, d.element, d.year, d.dims, d.value FROM datavalue d JOIN org o ON o.id = "
+	"d.org_id"
 	" ORDER BY o.code, d.element, d.year, d.dims",
-	"SELECT type_key, name, recognised_on FROM registry_item ORDER BY id",
-	NULL};
+	"SELECT type_key, name, recognised_on FROM registry_item ORDER BY id", NULL};
 
 static void test_same_seed_same_city(void **state)
 {
 	char path[160];
 	struct store *s = NULL;
 	sqlite3 *ro = NULL;
-	struct demo_summary sum;
+	struct demo_options o = {0};
+	struct demo_summary sum, small;
 	struct err e;
 
 	(void)state;
@@ -800,10 +930,19 @@ static void test_same_seed_same_city(void **state)
 		if (q_hash(ro, row_samples[i]) != q_hash(fx->ro, row_samples[i]))
 			fail_msg("rows differ for the same seed: %s", row_samples[i]);
 	sqlite3_close(ro);
+	store_close(s);
 
-	/* running it again on a filled database replaces everything */
-	assert_int_equal(demo_generate(s, NULL, &sum, &e), 0);
-	assert_memory_equal(&sum, &fx->sum, sizeof(sum));
+	/* running it again on a filled database replaces everything (a small
+	 * city: clearing 60,000 adverts is slow while posting.dup_of has no
+	 * index, see the report to the lead) */
+	snprintf(path, sizeof(path), "%s/b2.db", fx->dir);
+	assert_int_equal(init_db(path, &s, 1), 0);
+	o.postings = 3000;
+	o.enterprises = 300;
+	assert_int_equal(demo_generate(s, &o, &small, &e), 0);
+	assert_int_equal(demo_generate(s, &o, &sum, &e), 0);
+	assert_memory_equal(&sum, &small, sizeof(sum));
+	assert_int_equal(sum.postings, 3000);
 	store_close(s);
 }
 
@@ -827,12 +966,19 @@ static void test_other_seed_other_city(void **state)
 	assert_outcome_bands(&sum.last);
 	assert_band("repost share", (double)sum.posting_reposts / (double)sum.postings, 0.25, 0.35);
 	assert_int_equal(sqlite3_open_v2(path, &ro, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	/* adverts, enterprises and statistics differ; the registry is designed
+	 * item by item and the same for every seed */
 	for (size_t i = 0; row_samples[i]; i++)
 		differ += q_hash(ro, row_samples[i]) != q_hash(fx->ro, row_samples[i]);
-	assert_int_equal(differ, 4);
+	assert_int_equal(differ, 3);
+	assert_true(q_hash(ro, row_samples[3]) == q_hash(fx->ro, row_samples[3]));
 	sqlite3_close(ro);
 
+	store_close(s);
+
 	/* more seeds, smaller cities: the designed bands hold for all */
+	snprintf(path, sizeof(path), "%s/c2.db", fx->dir);
+	assert_int_equal(init_db(path, &s, 1), 0);
 	for (uint64_t seed = 1; seed <= 4; seed++) {
 		memset(&o, 0, sizeof(o));
 		o.seed = seed * 1000003;
@@ -899,7 +1045,7 @@ static void test_bad_options(void **state)
 		long postings;
 	} bad[] = {
 		{2025, 2021, 0, 0}, {2000, 2005, 0, 0}, {2021, 2040, 0, 0},
-		{0, 0, 10, 0}, {0, 0, 0, -5}, {0, 0, 0, DEMO_MAX_POSTINGS + 1},
+		{0, 0, 10, 0},	    {0, 0, 0, -5},	{0, 0, 0, DEMO_MAX_POSTINGS + 1},
 	};
 	long before[18], after[18];
 
@@ -965,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(test_cohort_arithmetic),
 		cmocka_unit_test(test_postings),
 		cmocka_unit_test(test_outcomes_2025),
+		cmocka_unit_test(test_city_total_query),
 		cmocka_unit_test(test_registry_mix),
 		cmocka_unit_test(test_surveys),
 		cmocka_unit_test(test_store_check),

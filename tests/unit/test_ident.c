@@ -139,13 +139,13 @@ static void test_uscc_build_roundtrip(void **state)
 static void test_cnid_known(void **state)
 {
 	(void)state;
-	assert_true(ident_cnid_valid("11010519491231002X"));  /* textbook example */
-	assert_true(ident_cnid_valid("440524188001010014"));  /* GB 11643 example */
+	assert_true(ident_cnid_valid("11010519491231002X")); /* textbook example */
+	assert_true(ident_cnid_valid("440524188001010014")); /* GB 11643 example */
 	assert_int_equal(ident_cnid_check_char("11010519491231002"), 'X');
 	assert_int_equal(ident_cnid_check_char("44052418800101001"), '4');
-	assert_false(ident_cnid_valid("11010519491231002x")); /* lower-case x */
-	assert_false(ident_cnid_valid("110105194912310021")); /* wrong check */
-	assert_false(ident_cnid_valid("11010519491231002"));  /* 17 */
+	assert_false(ident_cnid_valid("11010519491231002x"));  /* lower-case x */
+	assert_false(ident_cnid_valid("110105194912310021"));  /* wrong check */
+	assert_false(ident_cnid_valid("11010519491231002"));   /* 17 */
 	assert_false(ident_cnid_valid("11010519491231002XX")); /* 19 */
 	assert_false(ident_cnid_valid("1101051949123100AX"));  /* letter */
 	assert_false(ident_cnid_valid(""));
@@ -160,10 +160,9 @@ static void test_cnid_dates(void **state)
 		const char *date;
 		int valid;
 	} dates[] = {
-		{"20000229", 1}, {"20240229", 1}, {"19000229", 0}, {"20230229", 0},
-		{"19490230", 0}, {"19491331", 0}, {"19490001", 0}, {"19490100", 0},
-		{"19490431", 0}, {"19490430", 1}, {"17991231", 0}, {"21000101", 0},
-		{"18000101", 1}, {"20991231", 1},
+		{"20000229", 1}, {"20240229", 1}, {"19000229", 0}, {"20230229", 0}, {"19490230", 0},
+		{"19491331", 0}, {"19490001", 0}, {"19490100", 0}, {"19490431", 0}, {"19490430", 1},
+		{"17991231", 0}, {"21000101", 0}, {"18000101", 1}, {"20991231", 1},
 	};
 
 	(void)state;

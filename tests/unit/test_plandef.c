@@ -581,11 +581,11 @@ static int sees_other_writer(struct fixture *fx, const char *code)
 	return seen;
 }
 
-/* BUG: plandef_load() leaves lookups stepped to a row and never reset
+/* Regression (fixed): plandef_load() leaves lookups stepped to a row and never reset
  * (Q_ORG_ID_BY_CODE, Q_DIVISION_GET, Q_REGISTRY_TYPE_EXISTS; Q_DEFLOAD_GET
  * on the "unchanged" return), so the connection keeps a read transaction
- * open after the commit and never sees other processes' writes (fix in
- * store_commit() and on the early return; see the report). */
+ * open after the commit and never sees other processes' writes (fixed in
+ * store_commit() and with store_reset() on the early return). */
 static void test_no_read_left_open(void **state)
 {
 	struct fixture *fx = *state;
@@ -625,7 +625,7 @@ static const struct bad_case bad_cases[] = {
 	 6},
 	{"level 'county'", "plan/targets.csv", "G1,,", ",industry_committee,city,",
 	 ",industry_committee,county,", NULL, NULL, 12},
-	/* BUG: plandef.c plan_load_targets() reports an action missing from
+	/* Regression (fixed): plandef.c plan_load_targets() reports an action missing from
 	 * actions.csv (a foreign-key conflict) at the id column (1), with a
 	 * message that may also mean a duplicate; the wrong field is the
 	 * action (column 4). */
@@ -633,12 +633,12 @@ static const struct bad_case bad_cases[] = {
 	 NULL, 4},
 	{"responsible unit not in departments.csv", "plan/actions.csv", "1,一,", "police", "nosuch",
 	 NULL, NULL, 5},
-	/* BUG: plandef.c plan_load_actions() looks a unit up among all
+	/* Regression (fixed): plandef.c plan_load_actions() looks a unit up among all
 	 * organisations, so the city (or a district, or a school) passes as a
 	 * responsible unit. */
 	{"responsible unit that is the city", "plan/actions.csv", "1,一,", "police", "3309", NULL,
 	 NULL, 5},
-	/* BUG: same cause - a department taken out of departments.csv is still
+	/* Regression (fixed): same cause - a department taken out of departments.csv is still
 	 * an organisation from the previous load, so actions.csv may go on
 	 * naming it. */
 	{"responsible unit removed from departments.csv", "plan/departments.csv", "tax,",
@@ -647,12 +647,12 @@ static const struct bad_case bad_cases[] = {
 	 "industry_committee", "no_such_type", NULL, NULL, 11},
 	{"duplicate (id, part)", "plan/targets.csv", "A7a,2,", "A7a,2,", "A7a,1,", NULL, NULL, 1},
 	{"duplicate id without part", "plan/targets.csv", "G8,,", "G8,", "G7,", NULL, NULL, 1},
-	/* BUG: plandef.c plan_ensure_city() reports a city_code that is not a
+	/* Regression (fixed): plandef.c plan_ensure_city() reports a city_code that is not a
 	 * city with err_set(), so e->file is "" and e->row 0; it should name
 	 * plan/plan.conf and the city_code line. */
 	{"plan.conf city_code of a county", "plan/plan.conf", "city_code=", "3309", "330902", NULL,
 	 NULL, ANY_COLUMN},
-	/* BUG: plandef.c plan_load_targets() takes the target with strtod()
+	/* Regression (fixed): plandef.c plan_load_targets() takes the target with strtod()
 	 * alone, which accepts "nan" and "inf" (NaN is then stored as NULL). */
 	{"target 'nan'", "plan/targets.csv", "G7,,", ",55,%,", ",nan,%,", NULL, NULL, 7},
 };

@@ -479,12 +479,12 @@ static int sees_other_writer(struct fixture *fx, const char *code)
 	return seen;
 }
 
-/* BUG: a load leaves statements stepped to a row and never reset
+/* Regression (fixed): a load leaves statements stepped to a row and never reset
  * (Q_OCCUPATION_EXISTS in occupation_new_row(); Q_DEFLOAD_GET on the
  * "unchanged" return of refdata_load_all()), so the connection keeps a read
  * transaction open past the commit: it never sees what other processes
- * write and holds WAL checkpoints back (fix in store_commit() and on the
- * early return; see the report). */
+ * write and holds WAL checkpoints back (fixed in store_commit() and with
+ * store_reset() on the early return). */
 static void test_no_read_left_open(void **state)
 {
 	struct fixture *fx = *state;
@@ -574,7 +574,7 @@ static const struct broken_case broken_cases[] = {
 	 ERR_INPUT, 2},
 	{"elements: code 'Enrolment'", "definitions/elements.csv", "enrolment,", "enrolment",
 	 "Enrolment", ERR_INPUT, 1},
-	/* BUG: refdata.c ref_load_file() leaves a rejected insert (here a
+	/* Regression (fixed): refdata.c ref_load_file() leaves a rejected insert (here a
 	 * foreign key: the major is not in majors_catalog.csv) as ERR_CONFLICT
 	 * with e->file "" and e->row 0, only prefixing "path:line" to the
 	 * message; refdata.h promises every rejected row with file and line. */

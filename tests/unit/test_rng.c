@@ -19,9 +19,9 @@
 
 static void test_splitmix64_reference(void **state)
 {
-	static const uint64_t want[5] = {
-		6457827717110365317ULL, 3203168211198807973ULL, 9817491932198370423ULL,
-		4593380528125082431ULL, 16408922859458223821ULL};
+	static const uint64_t want[5] = {6457827717110365317ULL, 3203168211198807973ULL,
+					 9817491932198370423ULL, 4593380528125082431ULL,
+					 16408922859458223821ULL};
 	uint64_t s = 1234567;
 
 	(void)state;
@@ -31,8 +31,7 @@ static void test_splitmix64_reference(void **state)
 
 static void test_xoshiro_reference(void **state)
 {
-	static const uint64_t want[4] = {11520ULL, 0ULL, 1509978240ULL,
-					 1215971899390074240ULL};
+	static const uint64_t want[4] = {11520ULL, 0ULL, 1509978240ULL, 1215971899390074240ULL};
 	struct rng r;
 
 	(void)state;
@@ -192,9 +191,9 @@ static void test_binomial(void **state)
 
 	(void)state;
 	check_moments(draw_binomial, 10, 0.3, 3, 2.1);
-	check_moments(draw_binomial, 1000, 0.02, 20, 19.6);   /* inversion */
-	check_moments(draw_binomial, 1000, 0.97, 970, 29.1);  /* symmetric */
-	check_moments(draw_binomial, 5000, 0.4, 2000, 1200);  /* normal */
+	check_moments(draw_binomial, 1000, 0.02, 20, 19.6);  /* inversion */
+	check_moments(draw_binomial, 1000, 0.97, 970, 29.1); /* symmetric */
+	check_moments(draw_binomial, 5000, 0.4, 2000, 1200); /* normal */
 	rng_seed(&r, 6);
 	assert_int_equal(rng_binomial(&r, 0, 0.5), 0);
 	assert_int_equal(rng_binomial(&r, 10, 0), 0);

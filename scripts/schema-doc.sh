@@ -15,11 +15,14 @@ Conventions:
 - **Entities** have their own tables (divisions, organisations, majors, occupations, industries,
   clusters, enterprises, registry items, postings, survey responses).
 - **Yearly statistics** are dimensional values in one table, `datavalue(element, org, year, dims, value)`,
-  as DHIS2 keeps them: `graduates(school, 2025, "destination=升学专科;major=660103") = 41`. `dims` is the
-  canonical `key=value` list sorted by key; a data element's values are stored at its full
-  disaggregation, so a total is the sum of its rows and aggregation up the organisation tree is a sum
-  (ratio of sums, never average of ratios). A new statistic is a row in `data/definitions/elements.csv`,
-  not a migration.
+  as DHIS2 and SDMX keep them: `graduates(school, 2025, "destination=升学专科;major=660103") = 41`.
+  `dims` is the canonical `key=value` list sorted by key. A value is addressed by its exact `dims`:
+  `''` is the school's total, and breakdowns (by major, by destination, by both) are stored beside it
+  when known, as SDMX stores explicit totals; breakdowns must add up to the total they break down
+  (the demo's tests check this, the importer's validation will). So a sum is always over one `dims`
+  level, never over all rows of an element. Aggregation up the organisation tree sums the same
+  `dims` across the organisations below (ratio of sums, never average of ratios). A new statistic is
+  a row in `data/definitions/elements.csv`, not a migration.
 - **Definitions** (catalogues, the plan) are loaded from `data/` by `tvet init`; `definition_load`
   records the hash of what was loaded.
 - `schema_version` holds one row per applied migration; a database whose version is above the
@@ -30,9 +33,10 @@ for f in src/store/migrations/sqlite/*.sql; do
 	printf '\n## Migration %s\n' "$(basename "$f" .sql)"
 	awk '
 	function flush_prose() { if (prose != "") { printf "\n%s\n", prose; prose = "" } }
+	/^$/ && !in_stmt { flush_prose(); next }
 	/^--/ && !in_stmt {
 		line = $0; sub(/^-- ?/, "", line)
-		if (NR <= 3) next            # the file header is said above
+		if (NR == 1) sub(/^[0-9]+_[a-z_]+\.sql - /, "", line)
 		prose = prose (prose == "" ? "" : " ") line
 		next
 	}

@@ -11,6 +11,8 @@
  * depends only on the options. See docs/demo-data.md for the design. */
 #include "demo/demo_internal.h"
 
+#include "core/i18n.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
@@ -180,13 +182,13 @@ static int demo_options_check(const struct demo_options *o, struct err *e)
 	    o->first_year > o->last_year || o->last_year - o->first_year + 1 > DEMO_MAX_YEARS)
 		return err_set(
 			e, ERR_USAGE,
-			"demo years %d-%d: need %d <= first <= last <= %d and at most %d years",
+			_("demo years %d-%d: need %d <= first <= last <= %d and at most %d years"),
 			o->first_year, o->last_year, DEMO_MIN_YEAR, DEMO_MAX_YEAR, DEMO_MAX_YEARS);
 	if (o->enterprises < DEMO_MIN_ENTERPRISES || o->enterprises > DEMO_MAX_ENTERPRISES)
-		return err_set(e, ERR_USAGE, "demo enterprises %d: must be between %d and %d",
+		return err_set(e, ERR_USAGE, _("demo enterprises %d: must be between %d and %d"),
 			       o->enterprises, DEMO_MIN_ENTERPRISES, DEMO_MAX_ENTERPRISES);
 	if (o->postings < 0 || o->postings > DEMO_MAX_POSTINGS)
-		return err_set(e, ERR_USAGE, "demo postings %ld: must be between 0 and %ld",
+		return err_set(e, ERR_USAGE, _("demo postings %ld: must be between 0 and %ld"),
 			       o->postings, DEMO_MAX_POSTINGS);
 	return 0;
 }
@@ -331,27 +333,24 @@ static int demo_check_design(struct demo_ctx *c)
 			int m = demo_major_find(c, of->major);
 			if (m < 0 || strcmp(c->majors[m].level, demo_school_major_level(d)) != 0)
 				return err_set(c->e, ERR_NOTFOUND,
-					       "demo: major '%s' of %s is not a %s major of the "
-					       "catalogue (run `tvet init` first)",
+					       _("major '%s' of %s is not a %s major of the catalogue (run 'tvet init' first)"),
 					       of->major, d->name, demo_school_major_level(d));
 		}
 	}
 	for (size_t i = 0; i < demo_njobs; i++)
 		if (!demo_occupation_exists(c, demo_jobs[i].occupation))
 			return err_set(c->e, ERR_NOTFOUND,
-				       "demo: occupation '%s' is not a 细类 of the occupation "
-				       "catalogue (run `tvet init` first)",
+				       _("occupation '%s' is not a 细类 of the occupation catalogue (run 'tvet init' first)"),
 				       demo_jobs[i].occupation);
 	for (size_t i = 0; i < demo_nindustries; i++)
 		if (!demo_industry_exists(c, demo_industries[i].code))
 			return err_set(c->e, ERR_NOTFOUND,
-				       "demo: industry '%s' is not a 小类 of the industry "
-				       "catalogue (run `tvet init` first)",
+				       _("industry '%s' is not a 小类 of the industry catalogue (run 'tvet init' first)"),
 				       demo_industries[i].code);
 	for (size_t i = 0; i < demo_nregistry; i++)
 		if (demo_registry[i].major && demo_major_find(c, demo_registry[i].major) < 0)
 			return err_set(c->e, ERR_NOTFOUND,
-				       "demo: registry item major '%s' is not in the catalogue",
+				       _("registry item major '%s' is not in the catalogue"),
 				       demo_registry[i].major);
 	return 0;
 }
@@ -369,7 +368,7 @@ static int demo_org_id(struct demo_ctx *c, const char *code, int64_t *id)
 		return rc;
 	if (rc != STORE_ROW)
 		return err_set(c->e, ERR_NOTFOUND,
-			       "demo: organisation '%s' is missing (run `tvet init` first)", code);
+			       _("organisation '%s' is missing (run 'tvet init' first)"), code);
 	*id = store_col_int(st, 0);
 	/* finish the statement so it holds no read lock */
 	while ((rc = store_step(st, c->e)) == STORE_ROW)
@@ -980,7 +979,7 @@ int demo_generate(struct store *s, const struct demo_options *o, struct demo_sum
 		goto out;
 	if (!c.nmajors || !c.noccupations || !c.nindustries) {
 		rc = err_set(e, ERR_NOTFOUND,
-			     "demo: the reference catalogues are empty (run `tvet init` first)");
+			     _("the reference catalogues are empty (run 'tvet init' first)"));
 		goto out;
 	}
 	if ((rc = demo_check_design(&c)))

@@ -78,7 +78,8 @@ void demo_options_init(struct demo_options *o);
  * One transaction: clears existing data with store_clear_data(), writes
  * everything, commits; on any error rolls back and leaves the database as
  * it was. o may be NULL (all defaults); zero fields take their defaults.
- * sum (may be NULL) receives the row counts. Returns 0, ERR_USAGE for
+ * sum (may be NULL) receives the row counts, the checksum and the last
+ * year's outcomes, on success only. Returns 0, ERR_USAGE for
  * options out of range, ERR_NOTFOUND when the reference data or the city's
  * organisations are missing (run `tvet init`), or the store's error. */
 int demo_generate(struct store *s, const struct demo_options *o, struct demo_summary *sum,

@@ -110,7 +110,8 @@ enum store_query {
 	   targets, enterprises, school_majors, registry_items, datavalues,
 	   postings, demand_surveys, satisfaction_surveys */
 	Q_SUMMARY,
-	/* (element, year) -> sum of value over schools with dims = '' */
+	/* (element, year) -> the city total: the sum over schools of their
+	   totals (dims = '') */
 	Q_DATAVALUE_CITY_TOTAL,
 
 	Q__COUNT

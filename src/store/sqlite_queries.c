@@ -203,7 +203,7 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		" (SELECT count(*) FROM satisfaction_survey)",
 	[Q_DATAVALUE_CITY_TOTAL] =
 		"SELECT sum(v.value) FROM datavalue v JOIN org o ON o.id = v.org_id"
-		" WHERE v.element = ?1 AND v.year = ?2 AND o.kind = 'school'",
+		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = '' AND o.kind = 'school'",
 };
 
 const char *store_sqlite_sql(enum store_query q)

@@ -19,6 +19,7 @@
 
 #include "core/err.h"
 #include "core/mem.h"
+#include "store/migrations.h"
 #include "store/store.h"
 
 struct fixture {
@@ -586,6 +587,38 @@ static void test_clear_data(void **state)
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM org"), 2);
 }
 
+/* A database left at schema 1 by an older program is upgraded step by
+ * step to the latest, keeping its rows, and gains the later indexes. */
+static void test_upgrade_from_schema_1(void **state)
+{
+	struct fixture *fx = *state;
+	struct strbuf sql = {0};
+	struct err e;
+	int from = -1, to = -1;
+
+	strbuf_addstr(&sql, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+			    " name TEXT NOT NULL, applied_at TEXT NOT NULL);");
+	strbuf_addstr(&sql, store_migrations_sqlite[0].sql);
+	strbuf_addstr(&sql, "INSERT INTO schema_version VALUES (1, '0001_base', '2026-01-01T00:00:00Z');"
+			    "INSERT INTO division VALUES ('3309', '舟山市', 'city', NULL);");
+	raw_exec(fx->db, strbuf_str(&sql));
+	strbuf_release(&sql);
+	err_clear(&e);
+	assert_int_equal(store_open(&fx->s, fx->db, 0, &e), 0);
+	assert_false(store_is_current(fx->s));
+	assert_int_equal(store_migrate(fx->s, &from, &to, &e), 0);
+	assert_int_equal(from, 1);
+	assert_int_equal(to, store_schema_latest());
+	assert_true(store_is_current(fx->s));
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM division"), 1);
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master"
+					 " WHERE type='index' AND name='posting_dup_of'"), 1);
+	assert_int_equal(raw_int(fx->db, "SELECT max(version) FROM schema_version"),
+			 store_schema_latest());
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -606,6 +639,7 @@ int main(void)
 		T(test_bindf_types),
 		T(test_check),
 		T(test_clear_data),
+		T(test_upgrade_from_schema_1),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

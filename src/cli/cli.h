@@ -16,15 +16,14 @@
 #include "store/store.h"
 
 struct cli {
-	const char *db_path;   /* --db, $TVET_DB, or ./tvet.db */
-	const char *data_dir;  /* --data, $TVET_DATA, or the build's data/ */
-	const char *prog;      /* "tvet" */
+	const char *db_path;  /* --db, $TVET_DB, or ./tvet.db */
+	const char *data_dir; /* --data, $TVET_DATA, or the build's data/ */
+	const char *prog;     /* "tvet" */
 };
 
 /* Open the database for a command that needs an initialised one: it must
  * exist and have the current schema ("run 'tvet init'" otherwise). */
-int cli_open_store(const struct cli *c, struct store **s, unsigned flags,
-		   struct err *e) WUR;
+int cli_open_store(const struct cli *c, struct store **s, unsigned flags, struct err *e) WUR;
 
 /* Commands: argv[0] is the command's name. */
 int cmd_init(const struct cli *c, int argc, char **argv, struct err *e);

@@ -10,12 +10,9 @@
 #include "core/i18n.h"
 
 static const struct out_col major_cols[] = {
-	{"code", N_("Code"), OUT_TEXT},
-	{"name", N_("Major"), OUT_TEXT},
-	{"level", N_("Level"), OUT_TEXT},
-	{"class", N_("Class"), OUT_TEXT},
-	{"category", N_("Category"), OUT_TEXT},
-	{"in_2021_catalog", N_("2021 catalogue"), OUT_BOOL},
+	{"code", N_("Code"), OUT_TEXT},		{"name", N_("Major"), OUT_TEXT},
+	{"level", N_("Level"), OUT_TEXT},	{"class", N_("Class"), OUT_TEXT},
+	{"category", N_("Category"), OUT_TEXT}, {"in_2021_catalog", N_("2021 catalogue"), OUT_BOOL},
 	{"cluster", N_("Cluster"), OUT_TEXT},
 };
 static const struct out_col occupation_cols[] = {
@@ -26,10 +23,8 @@ static const struct out_col occupation_cols[] = {
 	{"green_digital", N_("Green/digital"), OUT_TEXT},
 };
 static const struct out_col industry_cols[] = {
-	{"code", N_("Code"), OUT_TEXT},
-	{"name", N_("Industry"), OUT_TEXT},
-	{"level", N_("Level"), OUT_TEXT},
-	{"section", N_("Section"), OUT_TEXT},
+	{"code", N_("Code"), OUT_TEXT},	    {"name", N_("Industry"), OUT_TEXT},
+	{"level", N_("Level"), OUT_TEXT},   {"section", N_("Section"), OUT_TEXT},
 	{"parent", N_("Parent"), OUT_TEXT},
 };
 static const struct out_col cluster_cols[] = {
@@ -49,7 +44,10 @@ struct catalog_kind {
 	int has_level;
 };
 
-#define KIND(n, q, c, l) {n, q, c, sizeof(c) / sizeof(c[0]), l}
+#define KIND(n, q, c, l)                                                                           \
+	{                                                                                          \
+		n, q, c, sizeof(c) / sizeof(c[0]), l                                               \
+	}
 static const struct catalog_kind kinds[] = {
 	KIND("majors", Q_CATALOG_MAJORS, major_cols, 1),
 	KIND("occupations", Q_CATALOG_OCCUPATIONS, occupation_cols, 1),
@@ -59,22 +57,22 @@ static const struct catalog_kind kinds[] = {
 
 static void catalog_usage(FILE *out)
 {
-	fprintf(out, _("Usage: tvet catalog majors|occupations|industries|clusters\n"
-		       "                    [--search TEXT] [--level LEVEL] [--format table|json|csv]\n"
-		       "List a reference catalogue. --search matches the start of a code\n"
-		       "(2-02, 3731, 7001) or any part of a name (船舶). --level filters by level:\n"
-		       "中职, 高职专科, 职业本科 for majors; 大类, 中类, 小类, 细类 for occupations;\n"
-		       "门类, 大类, 中类, 小类 for industries.\n"));
+	fprintf(out,
+		_("Usage: tvet catalog majors|occupations|industries|clusters\n"
+		  "                    [--search TEXT] [--level LEVEL] [--format table|json|csv]\n"
+		  "List a reference catalogue. --search matches the start of a code\n"
+		  "(2-02, 3731, 7001) or any part of a name (船舶). --level filters by level:\n"
+		  "中职, 高职专科, 职业本科 for majors; 大类, 中类, 小类, 细类 for occupations;\n"
+		  "门类, 大类, 中类, 小类 for industries.\n"));
 }
 
 int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"search", required_argument, NULL, 's'},
-		{"level", required_argument, NULL, 'l'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"search", required_argument, NULL, 's'},
+					     {"level", required_argument, NULL, 'l'},
+					     {"format", required_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	const char *search = NULL, *level = NULL;
 	enum out_format fmt = OUT_TABLE;
 	const struct catalog_kind *k = NULL;
@@ -101,7 +99,8 @@ int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 			return 0;
 		default:
 			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet catalog --help'"),
+				       _("unknown option or missing value '%s'; see 'tvet catalog "
+					 "--help'"),
 				       argv[optind - 1]);
 		}
 	}
@@ -113,7 +112,8 @@ int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 			k = &kinds[i];
 	if (!k)
 		return err_set(e, ERR_USAGE,
-			       _("unknown catalogue '%s' (use majors, occupations, industries or clusters)"),
+			       _("unknown catalogue '%s' (use majors, occupations, industries or "
+				 "clusters)"),
 			       argv[optind]);
 	if (optind + 1 < argc)
 		return err_set(e, ERR_USAGE, _("unexpected argument '%s'"), argv[optind + 1]);

@@ -9,8 +9,7 @@
 
 int cmd_check(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct store *s = NULL;
 	struct strbuf report = {0};
 	int opt, ok, rc;
@@ -19,7 +18,8 @@ int cmd_check(const struct cli *c, int argc, char **argv, struct err *e)
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (opt == 'h') {
 			printf(_("Usage: tvet check\n"
-				 "Verify the database: page structure, indexes and foreign keys.\n"));
+				 "Verify the database: page structure, indexes and foreign "
+				 "keys.\n"));
 			return 0;
 		}
 		return err_set(e, ERR_USAGE, _("unknown option '%s'; see 'tvet check --help'"),

@@ -45,18 +45,18 @@ static int demo_parse_number(const char *opt, const char *s, unsigned long long 
 	unsigned long long v = strtoull(s, &end, 10);
 
 	if (!*s || *end || *s == '-' || v > max)
-		return err_set(e, ERR_USAGE, _("%s '%s' is not a number from 0 to %llu"), opt, s, max);
+		return err_set(e, ERR_USAGE, _("%s '%s' is not a number from 0 to %llu"), opt, s,
+			       max);
 	*out = v;
 	return 0;
 }
 
 int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"seed", required_argument, NULL, 's'},
-		{"postings", required_argument, NULL, 'p'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"seed", required_argument, NULL, 's'},
+					     {"postings", required_argument, NULL, 'p'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	struct demo_options o = {0};
 	struct demo_summary sum = {0};
 	struct demo_progress prog = {0};
@@ -77,20 +77,25 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 			o.seed = v;
 			break;
 		case 'p':
-			if ((rc = demo_parse_number("--postings", optarg, DEMO_MAX_POSTINGS, &v, e)) < 0)
+			if ((rc = demo_parse_number("--postings", optarg, DEMO_MAX_POSTINGS, &v,
+						    e)) < 0)
 				return rc;
 			o.postings = (long)v;
 			break;
 		case 'h':
 			printf(_("Usage: tvet demo [--seed N] [--postings N]\n"
-				 "Replace all schools, enterprises, statistics, registries, postings and\n"
-				 "surveys with the demo city (a Zhoushan-like city, 2021-2025). The same seed\n"
-				 "always gives the same data. Default seed 20251231, 60000 postings.\n"));
+				 "Replace all schools, enterprises, statistics, registries, "
+				 "postings and\n"
+				 "surveys with the demo city (a Zhoushan-like city, 2021-2025). "
+				 "The same seed\n"
+				 "always gives the same data. Default seed 20251231, 60000 "
+				 "postings.\n"));
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet demo --help'"),
-				       argv[optind - 1]);
+			return err_set(
+				e, ERR_USAGE,
+				_("unknown option or missing value '%s'; see 'tvet demo --help'"),
+				argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
@@ -111,7 +116,8 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 	       demo_now() - t0);
 	printf(_("  %ld schools, %ld school-major-years, %ld enterprises, %ld registry items\n"),
 	       sum.schools, sum.school_majors, sum.enterprises, sum.registry_items);
-	printf(_("  %ld statistics values, %ld job postings (%ld reposts), %ld demand survey rows, %ld satisfaction ratings\n"),
+	printf(_("  %ld statistics values, %ld job postings (%ld reposts), %ld demand survey rows, "
+		 "%ld satisfaction ratings\n"),
 	       sum.datavalues, sum.postings, sum.posting_reposts, sum.demand_surveys,
 	       sum.satisfaction_surveys);
 	return 0;

@@ -38,8 +38,7 @@ static void init_remove_db(const char *path)
 
 int cmd_init(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct store *s = NULL;
 	struct refdata_result ref;
 	struct plandef_result plan;

@@ -10,11 +10,10 @@
 
 int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"kind", required_argument, NULL, 'k'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
+					     {"format", required_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	static const struct out_col cols[] = {
 		{"code", N_("Code"), OUT_TEXT},
 		{"name", N_("Name"), OUT_TEXT},
@@ -39,7 +38,8 @@ int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e)
 			if (strcmp(kind, "city") && strcmp(kind, "district") &&
 			    strcmp(kind, "school") && strcmp(kind, "department"))
 				return err_set(e, ERR_USAGE,
-					       _("unknown kind '%s' (use city, district, school or department)"),
+					       _("unknown kind '%s' (use city, district, school or "
+						 "department)"),
 					       kind);
 			break;
 		case 'f':
@@ -52,9 +52,10 @@ int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e)
 				 "List the organisations the system knows.\n"));
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet orgs --help'"),
-				       argv[optind - 1]);
+			return err_set(
+				e, ERR_USAGE,
+				_("unknown option or missing value '%s'; see 'tvet orgs --help'"),
+				argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

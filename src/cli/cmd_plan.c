@@ -13,16 +13,34 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 
-enum { T_ID, T_PART, T_SECTION, T_ACTION, T_KIND, T_CMP, T_TARGET, T_UNIT,
-       T_DEADLINE, T_BASELINE, T_SOURCE, T_LEVEL, T_TITLE, T_TITLE_EN, T_NOTE,
-       T_PLAN_PART, T_ACTION_TITLE, T_ACTION_TITLE_EN };
+enum {
+	T_ID,
+	T_PART,
+	T_SECTION,
+	T_ACTION,
+	T_KIND,
+	T_CMP,
+	T_TARGET,
+	T_UNIT,
+	T_DEADLINE,
+	T_BASELINE,
+	T_SOURCE,
+	T_LEVEL,
+	T_TITLE,
+	T_TITLE_EN,
+	T_NOTE,
+	T_PLAN_PART,
+	T_ACTION_TITLE,
+	T_ACTION_TITLE_EN
+};
 
 static void plan_usage(FILE *out)
 {
-	fprintf(out, _("Usage: tvet plan targets [--action N] [--format table|json|csv]\n"
-		       "       tvet plan actions [--format table|json|csv]\n"
-		       "The action plan's targets (id, text, action, kind, comparator, target,\n"
-		       "deadline, unit, responsible departments with the lead first) and actions.\n"));
+	fprintf(out,
+		_("Usage: tvet plan targets [--action N] [--format table|json|csv]\n"
+		  "       tvet plan actions [--format table|json|csv]\n"
+		  "The action plan's targets (id, text, action, kind, comparator, target,\n"
+		  "deadline, unit, responsible departments with the lead first) and actions.\n"));
 }
 
 static json_t *plan_number(double v)
@@ -33,8 +51,8 @@ static json_t *plan_number(double v)
 }
 
 /* "≥ 55 %" for a criterion; "assessed" for manual ones. */
-static void plan_criterion_text(struct strbuf *sb, const char *cmp, int has_target,
-				double target, const char *unit, const char *level)
+static void plan_criterion_text(struct strbuf *sb, const char *cmp, int has_target, double target,
+				const char *unit, const char *level)
 {
 	const char *sym = cmp;
 
@@ -50,8 +68,9 @@ static void plan_criterion_text(struct strbuf *sb, const char *cmp, int has_targ
 	if (unit)
 		strbuf_addf(sb, " %s", unit);
 	if (level && strcmp(level, "city") != 0)
-		strbuf_addf(sb, " (%s)", strcmp(level, "province") == 0
-			    ? _("province or above") : _("national"));
+		strbuf_addf(sb, " (%s)",
+			    strcmp(level, "province") == 0 ? _("province or above")
+							   : _("national"));
 }
 
 static json_t *plan_departments(struct store *s, int64_t action, struct strbuf *names,
@@ -66,9 +85,9 @@ static json_t *plan_departments(struct store *s, int64_t action, struct strbuf *
 	arr = json_array();
 	store_bindf(st, "i", action);
 	while ((rc = store_step(st, e)) == STORE_ROW) {
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s}",
-			"code", store_col_text(st, 0), "name", store_col_text(st, 1),
-			"name_en", store_col_text(st, 2)));
+		json_array_append_new(
+			arr, json_pack("{s:s, s:s, s:s}", "code", store_col_text(st, 0), "name",
+				       store_col_text(st, 1), "name_en", store_col_text(st, 2)));
 		if (names)
 			strbuf_addf(names, "%s%s", names->len ? "、" : "", store_col_text(st, 1));
 	}
@@ -79,8 +98,7 @@ static json_t *plan_departments(struct store *s, int64_t action, struct strbuf *
 	return arr;
 }
 
-static int plan_targets(struct store *s, enum out_format fmt, long only_action,
-			struct err *e)
+static int plan_targets(struct store *s, enum out_format fmt, long only_action, struct err *e)
 {
 	static const struct out_col cols[] = {
 		{"id", N_("Target"), OUT_TEXT},
@@ -112,35 +130,54 @@ static int plan_targets(struct store *s, enum out_format fmt, long only_action,
 			cur = json_object();
 			json_object_set_new(cur, "id", json_string(id));
 			json_object_set_new(cur, "title", json_string(store_col_text(st, T_TITLE)));
-			json_object_set_new(cur, "title_en", json_string(store_col_text(st, T_TITLE_EN)));
-			json_object_set_new(cur, "section", json_string(store_col_text(st, T_SECTION)));
-			json_object_set_new(cur, "action", json_integer(store_col_int(st, T_ACTION)));
-			json_object_set_new(cur, "action_title", json_string(store_col_text(st, T_ACTION_TITLE)));
+			json_object_set_new(cur, "title_en",
+					    json_string(store_col_text(st, T_TITLE_EN)));
+			json_object_set_new(cur, "section",
+					    json_string(store_col_text(st, T_SECTION)));
+			json_object_set_new(cur, "action",
+					    json_integer(store_col_int(st, T_ACTION)));
+			json_object_set_new(cur, "action_title",
+					    json_string(store_col_text(st, T_ACTION_TITLE)));
 			json_object_set_new(cur, "kind", json_string(store_col_text(st, T_KIND)));
-			json_object_set_new(cur, "comparator", json_string(store_col_text(st, T_CMP)));
-			json_object_set_new(cur, "target", has_target
-					    ? plan_number(store_col_double(st, T_TARGET)) : json_null());
-			json_object_set_new(cur, "deadline", json_integer(store_col_int(st, T_DEADLINE)));
-			json_object_set_new(cur, "baseline_year", json_integer(store_col_int(st, T_BASELINE)));
-			json_object_set_new(cur, "unit", store_col_text(st, T_UNIT)
-					    ? json_string(store_col_text(st, T_UNIT)) : json_null());
+			json_object_set_new(cur, "comparator",
+					    json_string(store_col_text(st, T_CMP)));
+			json_object_set_new(cur, "target",
+					    has_target ? plan_number(store_col_double(st, T_TARGET))
+						       : json_null());
+			json_object_set_new(cur, "deadline",
+					    json_integer(store_col_int(st, T_DEADLINE)));
+			json_object_set_new(cur, "baseline_year",
+					    json_integer(store_col_int(st, T_BASELINE)));
+			json_object_set_new(cur, "unit",
+					    store_col_text(st, T_UNIT)
+						    ? json_string(store_col_text(st, T_UNIT))
+						    : json_null());
 			json_object_set_new(cur, "criteria", json_array());
 			json_array_append_new(list, cur);
 		}
 		crit = json_object();
 		json_object_set_new(crit, "part", json_integer(store_col_int(st, T_PART)));
 		json_object_set_new(crit, "comparator", json_string(store_col_text(st, T_CMP)));
-		json_object_set_new(crit, "target", has_target
-				    ? plan_number(store_col_double(st, T_TARGET)) : json_null());
-		json_object_set_new(crit, "unit", store_col_text(st, T_UNIT)
-				    ? json_string(store_col_text(st, T_UNIT)) : json_null());
-		json_object_set_new(crit, "source", store_col_text(st, T_SOURCE)
-				    ? json_string(store_col_text(st, T_SOURCE)) : json_null());
-		json_object_set_new(crit, "level", store_col_text(st, T_LEVEL)
-				    ? json_string(store_col_text(st, T_LEVEL)) : json_null());
+		json_object_set_new(crit, "target",
+				    has_target ? plan_number(store_col_double(st, T_TARGET))
+					       : json_null());
+		json_object_set_new(crit, "unit",
+				    store_col_text(st, T_UNIT)
+					    ? json_string(store_col_text(st, T_UNIT))
+					    : json_null());
+		json_object_set_new(crit, "source",
+				    store_col_text(st, T_SOURCE)
+					    ? json_string(store_col_text(st, T_SOURCE))
+					    : json_null());
+		json_object_set_new(crit, "level",
+				    store_col_text(st, T_LEVEL)
+					    ? json_string(store_col_text(st, T_LEVEL))
+					    : json_null());
 		json_object_set_new(crit, "title", json_string(store_col_text(st, T_TITLE)));
-		json_object_set_new(crit, "note", store_col_text(st, T_NOTE)
-				    ? json_string(store_col_text(st, T_NOTE)) : json_null());
+		json_object_set_new(crit, "note",
+				    store_col_text(st, T_NOTE)
+					    ? json_string(store_col_text(st, T_NOTE))
+					    : json_null());
 		json_array_append_new(json_object_get(cur, "criteria"), crit);
 	}
 	if (rc < 0)
@@ -165,7 +202,8 @@ static int plan_targets(struct store *s, enum out_format fmt, long only_action,
 			json_t *c = json_array_get(crits, k), *tv = json_object_get(c, "target");
 			if (k)
 				strbuf_addstr(&crit, "; ");
-			plan_criterion_text(&crit, json_string_value(json_object_get(c, "comparator")),
+			plan_criterion_text(&crit,
+					    json_string_value(json_object_get(c, "comparator")),
 					    !json_is_null(tv), json_number_value(tv),
 					    json_string_value(json_object_get(c, "unit")),
 					    json_string_value(json_object_get(c, "level")));
@@ -175,7 +213,8 @@ static int plan_targets(struct store *s, enum out_format fmt, long only_action,
 		snprintf(deadline, sizeof(deadline), "%lld",
 			 (long long)json_integer_value(json_object_get(tg, "deadline")));
 		row[0] = json_string_value(json_object_get(tg, "id"));
-		row[1] = json_string_value(json_object_get(tg, i18n_is_chinese() ? "title" : "title_en"));
+		row[1] = json_string_value(
+			json_object_get(tg, i18n_is_chinese() ? "title" : "title_en"));
 		row[2] = action;
 		row[3] = json_string_value(json_object_get(tg, "kind"));
 		row[4] = strbuf_str(&crit);
@@ -222,9 +261,9 @@ static int plan_actions(struct store *s, enum out_format fmt, struct err *e)
 		const char *row[5] = {store_col_text(st, 0), store_col_text(st, 1),
 				      store_col_text(st, 2), store_col_text(st, 3), NULL};
 		actions[n++] = store_col_int(st, 0);
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s}",
-			"action", (json_int_t)store_col_int(st, 0), "part", row[1],
-			"title", row[2], "title_en", row[3]));
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s}", "action",
+						      (json_int_t)store_col_int(st, 0), "part",
+						      row[1], "title", row[2], "title_en", row[3]));
 		out_table_add(&t, row);
 	}
 	if (rc < 0)
@@ -255,11 +294,10 @@ out:
 
 int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"action", required_argument, NULL, 'a'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+					     {"action", required_argument, NULL, 'a'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	enum out_format fmt = OUT_TABLE;
 	struct store *s = NULL;
 	long action = 0;
@@ -276,16 +314,18 @@ int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'a':
 			action = strtol(optarg, &end, 10);
 			if (*end || action < 1 || action > 99)
-				return err_set(e, ERR_USAGE, _("--action '%s' is not a number from 1 to 99"),
+				return err_set(e, ERR_USAGE,
+					       _("--action '%s' is not a number from 1 to 99"),
 					       optarg);
 			break;
 		case 'h':
 			plan_usage(stdout);
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet plan --help'"),
-				       argv[optind - 1]);
+			return err_set(
+				e, ERR_USAGE,
+				_("unknown option or missing value '%s'; see 'tvet plan --help'"),
+				argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)

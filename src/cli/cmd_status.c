@@ -9,20 +9,32 @@
 
 int cmd_status(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	static const struct out_col cols[] = {
 		{"item", N_("Item"), OUT_TEXT},
 		{"value", N_("Value"), OUT_TEXT},
 	};
 	static const char *const counts[] = {
-		N_("divisions"), N_("organisations"), N_("schools"), N_("departments"),
-		N_("majors"), N_("occupations"), N_("industries"), N_("major-occupation links"),
-		N_("clusters"), N_("alliances"), N_("plan targets"), N_("enterprises"),
-		N_("school majors (by year)"), N_("registry items"), N_("statistics values"),
-		N_("job postings"), N_("demand survey rows"), N_("satisfaction survey rows"),
+		N_("divisions"),
+		N_("organisations"),
+		N_("schools"),
+		N_("departments"),
+		N_("majors"),
+		N_("occupations"),
+		N_("industries"),
+		N_("major-occupation links"),
+		N_("clusters"),
+		N_("alliances"),
+		N_("plan targets"),
+		N_("enterprises"),
+		N_("school majors (by year)"),
+		N_("registry items"),
+		N_("statistics values"),
+		N_("job postings"),
+		N_("demand survey rows"),
+		N_("satisfaction survey rows"),
 	};
 	enum out_format fmt = OUT_TABLE;
 	struct store *s = NULL;
@@ -40,10 +52,12 @@ int cmd_status(const struct cli *c, int argc, char **argv, struct err *e)
 			break;
 		case 'h':
 			printf(_("Usage: tvet status [--format table|json|csv]\n"
-				 "Schema version, loaded definitions and row counts of the database.\n"));
+				 "Schema version, loaded definitions and row counts of the "
+				 "database.\n"));
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE, _("unknown option '%s'; see 'tvet status --help'"),
+			return err_set(e, ERR_USAGE,
+				       _("unknown option '%s'; see 'tvet status --help'"),
 				       argv[optind - 1]);
 		}
 	}

@@ -21,7 +21,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"init", cmd_init, N_("create or upgrade the database and load the catalogues and the plan")},
+	{"init", cmd_init,
+	 N_("create or upgrade the database and load the catalogues and the plan")},
 	{"demo", cmd_demo, N_("fill the database with the demo city (2021-2025)")},
 	{"catalog", cmd_catalog, N_("list and search majors, occupations, industries, clusters")},
 	{"plan", cmd_plan, N_("the action plan: its targets and actions")},
@@ -50,22 +51,23 @@ static int exit_status(int code)
 
 static void usage(FILE *out)
 {
-	fprintf(out, _("Usage: tvet [--db PATH] [--data DIR] COMMAND [ARGS]\n"
-		       "TVET Observatory - vocational education monitoring and industry talent data\n\n"
-		       "Commands:\n"));
+	fprintf(out,
+		_("Usage: tvet [--db PATH] [--data DIR] COMMAND [ARGS]\n"
+		  "TVET Observatory - vocational education monitoring and industry talent data\n\n"
+		  "Commands:\n"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
-	fprintf(out, _("\nOptions:\n"
-		       "  --db PATH     database file (default: $TVET_DB, then ./tvet.db)\n"
-		       "  --data DIR    definitions directory (default: $TVET_DATA, then %s)\n"
-		       "  --version     print the version\n"
-		       "  --help        this help; 'tvet COMMAND --help' for a command\n\n"
-		       "Exit status: 0 ok, 1 usage error, 2 bad input data, 3 I/O or internal error.\n"),
+	fprintf(out,
+		_("\nOptions:\n"
+		  "  --db PATH     database file (default: $TVET_DB, then ./tvet.db)\n"
+		  "  --data DIR    definitions directory (default: $TVET_DATA, then %s)\n"
+		  "  --version     print the version\n"
+		  "  --help        this help; 'tvet COMMAND --help' for a command\n\n"
+		  "Exit status: 0 ok, 1 usage error, 2 bad input data, 3 I/O or internal error.\n"),
 		TVET_DATADIR);
 }
 
-int cli_open_store(const struct cli *c, struct store **s, unsigned flags,
-		   struct err *e)
+int cli_open_store(const struct cli *c, struct store **s, unsigned flags, struct err *e)
 {
 	int rc = store_open(s, c->db_path, flags, e);
 
@@ -75,7 +77,8 @@ int cli_open_store(const struct cli *c, struct store **s, unsigned flags,
 		store_close(*s);
 		*s = NULL;
 		return err_set(e, ERR_VERSION,
-			       _("database '%s' is not initialised or is from an older version; run 'tvet init'"),
+			       _("database '%s' is not initialised or is from an older version; "
+				 "run 'tvet init'"),
 			       c->db_path);
 	}
 	return 0;
@@ -83,13 +86,11 @@ int cli_open_store(const struct cli *c, struct store **s, unsigned flags,
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"data", required_argument, NULL, 'D'},
-		{"version", no_argument, NULL, 'V'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}
-	};
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"data", required_argument, NULL, 'D'},
+					     {"version", no_argument, NULL, 'V'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	struct cli c = {0};
 	struct err e;
 	const char *localedir = getenv("TVET_LOCALEDIR");

@@ -20,15 +20,15 @@ enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV };
 enum out_type { OUT_TEXT, OUT_INT, OUT_REAL, OUT_BOOL };
 
 struct out_col {
-	const char *key;    /* "code" */
-	const char *label;  /* N_("Code"), translated when printed */
+	const char *key;   /* "code" */
+	const char *label; /* N_("Code"), translated when printed */
 	enum out_type type;
 };
 
 struct out_table {
 	const struct out_col *cols;
 	size_t ncols;
-	char **cells;       /* nrows * ncols, NULL for an empty cell */
+	char **cells; /* nrows * ncols, NULL for an empty cell */
 	size_t nrows, cap;
 };
 

@@ -30,8 +30,8 @@ int err_set(struct err *e, int code, const char *fmt, ...)
 	return code;
 }
 
-int err_set_at(struct err *e, int code, const char *file, size_t row,
-	       size_t column, const char *fmt, ...)
+int err_set_at(struct err *e, int code, const char *file, size_t row, size_t column,
+	       const char *fmt, ...)
 {
 	va_list ap;
 	char body[sizeof(e->msg)];
@@ -80,15 +80,24 @@ int err_wrap(struct err *e, const char *fmt, ...)
 const char *err_code_name(int code)
 {
 	switch (code) {
-	case ERR_OK: return "ok";
-	case ERR_USAGE: return "usage";
-	case ERR_INPUT: return "bad_input";
-	case ERR_NOTFOUND: return "not_found";
-	case ERR_CONFLICT: return "conflict";
-	case ERR_VERSION: return "version";
-	case ERR_IO: return "io";
-	case ERR_DB: return "database";
-	case ERR_INTERNAL: return "internal";
+	case ERR_OK:
+		return "ok";
+	case ERR_USAGE:
+		return "usage";
+	case ERR_INPUT:
+		return "bad_input";
+	case ERR_NOTFOUND:
+		return "not_found";
+	case ERR_CONFLICT:
+		return "conflict";
+	case ERR_VERSION:
+		return "version";
+	case ERR_IO:
+		return "io";
+	case ERR_DB:
+		return "database";
+	case ERR_INTERNAL:
+		return "internal";
 	}
 	return "unknown";
 }

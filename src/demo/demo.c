@@ -333,19 +333,22 @@ static int demo_check_design(struct demo_ctx *c)
 			int m = demo_major_find(c, of->major);
 			if (m < 0 || strcmp(c->majors[m].level, demo_school_major_level(d)) != 0)
 				return err_set(c->e, ERR_NOTFOUND,
-					       _("major '%s' of %s is not a %s major of the catalogue (run 'tvet init' first)"),
+					       _("major '%s' of %s is not a %s major of the "
+						 "catalogue (run 'tvet init' first)"),
 					       of->major, d->name, demo_school_major_level(d));
 		}
 	}
 	for (size_t i = 0; i < demo_njobs; i++)
 		if (!demo_occupation_exists(c, demo_jobs[i].occupation))
 			return err_set(c->e, ERR_NOTFOUND,
-				       _("occupation '%s' is not a 细类 of the occupation catalogue (run 'tvet init' first)"),
+				       _("occupation '%s' is not a 细类 of the occupation "
+					 "catalogue (run 'tvet init' first)"),
 				       demo_jobs[i].occupation);
 	for (size_t i = 0; i < demo_nindustries; i++)
 		if (!demo_industry_exists(c, demo_industries[i].code))
 			return err_set(c->e, ERR_NOTFOUND,
-				       _("industry '%s' is not a 小类 of the industry catalogue (run 'tvet init' first)"),
+				       _("industry '%s' is not a 小类 of the industry catalogue "
+					 "(run 'tvet init' first)"),
 				       demo_industries[i].code);
 	for (size_t i = 0; i < demo_nregistry; i++)
 		if (demo_registry[i].major && demo_major_find(c, demo_registry[i].major) < 0)

@@ -12,10 +12,10 @@ struct csv_reader {
 	FILE *f;
 	int own;
 	char *name;
-	size_t line;        /* current physical line, 1-based */
+	size_t line;	    /* current physical line, 1-based */
 	size_t record_line; /* line the current record started on */
 	int started;
-	struct strbuf data;  /* all fields of the record, NUL-separated */
+	struct strbuf data; /* all fields of the record, NUL-separated */
 	size_t offs[CSV_FIELDS_MAX];
 	size_t nfields;
 };
@@ -63,8 +63,7 @@ static int csv_end_field(struct csv_reader *r, size_t start, struct err *e)
 {
 	if (r->nfields >= CSV_FIELDS_MAX)
 		return err_set_at(e, ERR_INPUT, r->name, r->record_line, 0,
-				  _("more than %d fields in one record"),
-				  CSV_FIELDS_MAX);
+				  _("more than %d fields in one record"), CSV_FIELDS_MAX);
 	r->offs[r->nfields++] = start;
 	strbuf_addch(&r->data, '\0');
 	return 0;
@@ -84,13 +83,15 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 			if (c == 0xEF) {
 				int c2 = getc(r->f), c3 = getc(r->f);
 				if (c2 != 0xBB || c3 != 0xBF)
-					return err_set_at(e, ERR_INPUT, r->name, 1, 1,
-							  _("file starts with a broken byte-order mark"));
+					return err_set_at(
+						e, ERR_INPUT, r->name, 1, 1,
+						_("file starts with a broken byte-order mark"));
 				c = getc(r->f);
 			}
 		}
 		if (c == EOF)
-			return ferror(r->f) ? err_set(e, ERR_IO, _("cannot read '%s'"), r->name) : 0;
+			return ferror(r->f) ? err_set(e, ERR_IO, _("cannot read '%s'"), r->name)
+					    : 0;
 		if (c == '\r') {
 			int n = getc(r->f);
 			if (n != '\n' && n != EOF)
@@ -116,8 +117,10 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 			for (;;) {
 				c = getc(r->f);
 				if (c == EOF)
-					return err_set_at(e, ERR_INPUT, r->name, r->record_line, col,
-							  _("quoted field is not closed before the end of the file"));
+					return err_set_at(e, ERR_INPUT, r->name, r->record_line,
+							  col,
+							  _("quoted field is not closed before the "
+							    "end of the file"));
 				if (c == '"') {
 					c = getc(r->f);
 					if (c != '"')
@@ -126,8 +129,9 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 				if (c == '\n')
 					r->line++;
 				if (++flen > CSV_FIELD_MAX)
-					return err_set_at(e, ERR_INPUT, r->name, r->record_line, col,
-							  _("field longer than %u bytes"), CSV_FIELD_MAX);
+					return err_set_at(e, ERR_INPUT, r->name, r->record_line,
+							  col, _("field longer than %u bytes"),
+							  CSV_FIELD_MAX);
 				strbuf_addch(&r->data, (char)c);
 			}
 			if (c != ',' && c != '\n' && c != '\r' && c != EOF)
@@ -136,13 +140,14 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 		} else {
 			while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
 				if (c == '"')
-					return err_set_at(e, ERR_INPUT, r->name, r->line,
-							  r->nfields + 1,
-							  _("quote inside an unquoted field (quote the whole field and double the quote)"));
+					return err_set_at(
+						e, ERR_INPUT, r->name, r->line, r->nfields + 1,
+						_("quote inside an unquoted field (quote the whole "
+						  "field and double the quote)"));
 				if (++flen > CSV_FIELD_MAX)
-					return err_set_at(e, ERR_INPUT, r->name, r->line,
-							  r->nfields + 1,
-							  _("field longer than %u bytes"), CSV_FIELD_MAX);
+					return err_set_at(
+						e, ERR_INPUT, r->name, r->line, r->nfields + 1,
+						_("field longer than %u bytes"), CSV_FIELD_MAX);
 				strbuf_addch(&r->data, (char)c);
 				c = getc(r->f);
 			}
@@ -187,8 +192,8 @@ const char *csv_reader_name(const struct csv_reader *r)
 	return r->name;
 }
 
-int csv_reader_header(struct csv_reader *r, const char *const *names,
-		      size_t n, int *idx, struct err *e)
+int csv_reader_header(struct csv_reader *r, const char *const *names, size_t n, int *idx,
+		      struct err *e)
 {
 	int rc = csv_reader_next(r, e);
 

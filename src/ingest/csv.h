@@ -14,14 +14,13 @@
 
 #include "core/err.h"
 
-#define CSV_FIELD_MAX  (1u << 20)
+#define CSV_FIELD_MAX (1u << 20)
 #define CSV_FIELDS_MAX 1024
 
 struct csv_reader;
 
 /* Open path for reading. On error *out is NULL. */
-int csv_reader_open(struct csv_reader **out, const char *path,
-		    struct err *e) WUR;
+int csv_reader_open(struct csv_reader **out, const char *path, struct err *e) WUR;
 /* Read from an open stream; name is used in messages. The stream is not
  * closed by csv_reader_free(). */
 struct csv_reader *csv_reader_from_stream(FILE *f, const char *name);
@@ -43,8 +42,8 @@ const char *csv_reader_name(const struct csv_reader *r);
  * column of names[k]. A missing column is an error naming it, except for a
  * name written with a leading '?' ("?note"), which is optional and gets
  * idx -1 when absent. */
-int csv_reader_header(struct csv_reader *r, const char *const *names,
-		      size_t n, int *idx, struct err *e) WUR;
+int csv_reader_header(struct csv_reader *r, const char *const *names, size_t n, int *idx,
+		      struct err *e) WUR;
 
 /* Field for column index col (from csv_reader_header), "" when col < 0. */
 const char *csv_reader_col(const struct csv_reader *r, int col);

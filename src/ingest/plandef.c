@@ -14,10 +14,8 @@
 
 #define PLAN_MAX_TARGETS 512
 
-static const char *const plan_files[] = {
-	"plan/plan.conf", "plan/departments.csv", "plan/actions.csv",
-	"plan/targets.csv", NULL
-};
+static const char *const plan_files[] = {"plan/plan.conf", "plan/departments.csv",
+					 "plan/actions.csv", "plan/targets.csv", NULL};
 
 struct plan_conf {
 	char version[32];
@@ -40,8 +38,7 @@ static int plan_parse_int(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-static int plan_read_conf(const char *datadir, struct plan_conf *c,
-			  struct err *e)
+static int plan_read_conf(const char *datadir, struct plan_conf *c, struct err *e)
 {
 	char path[4096], line[1024];
 	FILE *f;
@@ -103,8 +100,7 @@ out:
 	return rc;
 }
 
-static int plan_org_id(struct store *s, const char *code, int64_t *id,
-		       struct err *e)
+static int plan_org_id(struct store *s, const char *code, int64_t *id, struct err *e)
 {
 	struct store_stmt *st = store_prepare(s, Q_ORG_ID_BY_CODE, e);
 	int rc;
@@ -122,8 +118,8 @@ static int plan_org_id(struct store *s, const char *code, int64_t *id,
 }
 
 /* The city and its county-level divisions as organisations. */
-static int plan_ensure_city(struct store *s, const struct plan_conf *c,
-			    int64_t *city_id, struct err *e)
+static int plan_ensure_city(struct store *s, const struct plan_conf *c, int64_t *city_id,
+			    struct err *e)
 {
 	struct store_stmt *st;
 	char codes[16][16], names[16][128];
@@ -142,9 +138,8 @@ static int plan_ensure_city(struct store *s, const struct plan_conf *c,
 	if ((rc = plan_org_id(s, c->city_code, city_id, e)) < 0)
 		return rc;
 	if (!*city_id) {
-		if ((rc = store_run(s, Q_ORG_INSERT, e, "tttttIttI", c->city_code,
-				    names[0], NULL, "city", NULL, (int64_t)0,
-				    c->city_code, NULL, (int64_t)0)) < 0)
+		if ((rc = store_run(s, Q_ORG_INSERT, e, "tttttIttI", c->city_code, names[0], NULL,
+				    "city", NULL, (int64_t)0, c->city_code, NULL, (int64_t)0)) < 0)
 			return rc;
 		*city_id = store_last_id(s);
 	}
@@ -164,17 +159,16 @@ static int plan_ensure_city(struct store *s, const struct plan_conf *c,
 		int64_t id;
 		if ((rc = plan_org_id(s, codes[i], &id, e)) < 0)
 			return rc;
-		if (!id && (rc = store_run(s, Q_ORG_INSERT, e, "tttttittI", codes[i],
-					   names[i], NULL, "district", NULL, *city_id,
-					   codes[i], NULL, (int64_t)0)) < 0)
+		if (!id &&
+		    (rc = store_run(s, Q_ORG_INSERT, e, "tttttittI", codes[i], names[i], NULL,
+				    "district", NULL, *city_id, codes[i], NULL, (int64_t)0)) < 0)
 			return rc;
 	}
 	return 0;
 }
 
-static int plan_load_departments(struct store *s, const char *datadir,
-				 int64_t city_id, int *count, struct strbuf *codes,
-				 struct err *e)
+static int plan_load_departments(struct store *s, const char *datadir, int64_t city_id, int *count,
+				 struct strbuf *codes, struct err *e)
 {
 	static const char *const cols[] = {"code", "name_zh", "name_en"};
 	char path[4096];
@@ -192,8 +186,7 @@ static int plan_load_departments(struct store *s, const char *datadir,
 		char *en = refdata_trim((char *)csv_reader_col(r, idx[2]));
 
 		if (!*code || strspn(code, "abcdefghijklmnopqrstuvwxyz_") != strlen(code)) {
-			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
-					(size_t)idx[0] + 1,
+			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[0] + 1,
 					_("department code '%s' must be lower-case letters"), code);
 			goto out;
 		}
@@ -202,8 +195,8 @@ static int plan_load_departments(struct store *s, const char *datadir,
 					_("department '%s' needs name_zh and name_en"), code);
 			goto out;
 		}
-		if ((rc = store_run(s, Q_ORG_UPSERT_DEPARTMENT, e, "ttti", code, zh,
-				    en, city_id)) < 0)
+		if ((rc = store_run(s, Q_ORG_UPSERT_DEPARTMENT, e, "ttti", code, zh, en, city_id)) <
+		    0)
 			goto out;
 		(*count)++;
 		strbuf_addf(codes, ";%s;", code);
@@ -213,12 +206,11 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-static int plan_load_actions(struct store *s, const char *datadir,
-			     const struct strbuf *dept_codes,
+static int plan_load_actions(struct store *s, const char *datadir, const struct strbuf *dept_codes,
 			     unsigned char *have_action, struct err *e)
 {
-	static const char *const cols[] = {"action", "plan_part", "title_zh",
-					   "title_en", "responsible"};
+	static const char *const cols[] = {"action", "plan_part", "title_zh", "title_en",
+					   "responsible"};
 	char path[4096];
 	struct csv_reader *r = NULL;
 	int idx[5], rc;
@@ -236,8 +228,7 @@ static int plan_load_actions(struct store *s, const char *datadir,
 		for (int k = 0; k < 5; k++)
 			v[k] = refdata_trim((char *)csv_reader_col(r, idx[k]));
 		if (plan_parse_int(v[0], 1, 99, &action) < 0) {
-			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
-					(size_t)idx[0] + 1,
+			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[0] + 1,
 					_("action '%s' is not a number from 1 to 99"), v[0]);
 			goto out;
 		}
@@ -246,17 +237,16 @@ static int plan_load_actions(struct store *s, const char *datadir,
 					_("action %ld needs title_zh and title_en"), action);
 			goto out;
 		}
-		if ((rc = store_run(s, Q_PLAN_ACTION_INSERT, e, "ittt", (int64_t)action,
-				    v[1], v[2], v[3])) < 0) {
+		if ((rc = store_run(s, Q_PLAN_ACTION_INSERT, e, "ittt", (int64_t)action, v[1], v[2],
+				    v[3])) < 0) {
 			if (rc == ERR_CONFLICT)
 				rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
-						(size_t)idx[0] + 1,
-						_("action %ld is listed twice"), action);
+						(size_t)idx[0] + 1, _("action %ld is listed twice"),
+						action);
 			goto out;
 		}
 		have_action[action] = 1;
-		for (tok = strtok_r(v[4], ";", &save); tok;
-		     tok = strtok_r(NULL, ";", &save)) {
+		for (tok = strtok_r(v[4], ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
 			int64_t org = 0;
 			char key[64];
 
@@ -266,24 +256,23 @@ static int plan_load_actions(struct store *s, const char *datadir,
 			    (rc = plan_org_id(s, tok, &org, e)) < 0)
 				goto out;
 			if (!org) {
-				rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
-						(size_t)idx[4] + 1,
-						_("responsible unit '%s' is not in departments.csv"),
-						tok);
+				rc = err_set_at(
+					e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[4] + 1,
+					_("responsible unit '%s' is not in departments.csv"), tok);
 				goto out;
 			}
-			if ((rc = store_run(s, Q_PLAN_ACTION_DEPT_INSERT, e, "iii",
-					    (int64_t)action, (int64_t)++rank, org)) < 0) {
+			if ((rc = store_run(s, Q_PLAN_ACTION_DEPT_INSERT, e, "iii", (int64_t)action,
+					    (int64_t)++rank, org)) < 0) {
 				if (rc == ERR_CONFLICT)
 					rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
 							(size_t)idx[4] + 1,
-							_("responsible unit '%s' is listed twice"), tok);
+							_("responsible unit '%s' is listed twice"),
+							tok);
 				goto out;
 			}
 		}
 		if (!rank) {
-			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r),
-					(size_t)idx[4] + 1,
+			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[4] + 1,
 					_("action %ld names no responsible unit"), action);
 			goto out;
 		}
@@ -317,16 +306,32 @@ static int plan_valid_id(const char *id)
 	return i == n;
 }
 
-static int plan_load_targets(struct store *s, const char *datadir,
-			     const struct plan_conf *c, const unsigned char *have_action,
-			     struct plandef_result *res, struct err *e)
+static int plan_load_targets(struct store *s, const char *datadir, const struct plan_conf *c,
+			     const unsigned char *have_action, struct plandef_result *res,
+			     struct err *e)
 {
-	static const char *const cols[] = {
-		"id", "part", "section", "action", "kind", "comparator", "target",
-		"unit", "deadline", "baseline_year", "source", "level", "title_zh",
-		"title_en", "?note"};
-	enum { ID, PART, SECTION, ACTION, KIND, CMP, TARGET, UNIT, DEADLINE,
-	       BASELINE, SOURCE, LEVEL, TITLE, TITLE_EN, NOTE, NCOLS };
+	static const char *const cols[] = {"id",       "part",		"section", "action",
+					   "kind",     "comparator",	"target",  "unit",
+					   "deadline", "baseline_year", "source",  "level",
+					   "title_zh", "title_en",	"?note"};
+	enum {
+		ID,
+		PART,
+		SECTION,
+		ACTION,
+		KIND,
+		CMP,
+		TARGET,
+		UNIT,
+		DEADLINE,
+		BASELINE,
+		SOURCE,
+		LEVEL,
+		TITLE,
+		TITLE_EN,
+		NOTE,
+		NCOLS
+	};
 	static const char *const sections[] = {"goal", "action", "commitment", NULL};
 	static const char *const kinds[] = {"rate", "count", "manual", NULL};
 	static const char *const cmps[] = {">=", "<=", "=", ">", "<", NULL};
@@ -348,8 +353,11 @@ static int plan_load_targets(struct store *s, const char *datadir,
 		size_t line = csv_reader_line(r);
 		int has_target;
 
-#define BAD(k, ...) do { rc = err_set_at(e, ERR_INPUT, path, line, \
-		(size_t)idx[k] + 1, __VA_ARGS__); goto out; } while (0)
+#define BAD(k, ...)                                                                                \
+	do {                                                                                       \
+		rc = err_set_at(e, ERR_INPUT, path, line, (size_t)idx[k] + 1, __VA_ARGS__);        \
+		goto out;                                                                          \
+	} while (0)
 		for (int k = 0; k < NCOLS; k++)
 			v[k] = refdata_trim((char *)csv_reader_col(r, idx[k]));
 		if (!plan_valid_id(v[ID]))
@@ -357,7 +365,8 @@ static int plan_load_targets(struct store *s, const char *datadir,
 		if (*v[PART] && plan_parse_int(v[PART], 1, 9, &part) < 0)
 			BAD(PART, _("part '%s' is not a number from 1 to 9"), v[PART]);
 		if (!plan_is_one_of(v[SECTION], sections))
-			BAD(SECTION, _("section '%s' is not goal, action or commitment"), v[SECTION]);
+			BAD(SECTION, _("section '%s' is not goal, action or commitment"),
+			    v[SECTION]);
 		if (plan_parse_int(v[ACTION], 1, 99, &action) < 0)
 			BAD(ACTION, _("action '%s' is not a number from 1 to 99"), v[ACTION]);
 		if (!have_action[action])
@@ -366,7 +375,9 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			BAD(KIND, _("kind '%s' is not rate, count or manual"), v[KIND]);
 		if (strcmp(v[KIND], "manual") == 0) {
 			if (strcmp(v[CMP], "assessed") != 0)
-				BAD(CMP, _("a manual target's comparator must be 'assessed', not '%s'"), v[CMP]);
+				BAD(CMP,
+				    _("a manual target's comparator must be 'assessed', not '%s'"),
+				    v[CMP]);
 		} else if (!plan_is_one_of(v[CMP], cmps)) {
 			BAD(CMP, _("comparator '%s' is not one of >=, <=, =, >, <"), v[CMP]);
 		}
@@ -388,7 +399,8 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			BAD(BASELINE, _("baseline year '%s' is not a year before the deadline"),
 			    v[BASELINE]);
 		if (strcmp(v[KIND], "manual") != 0 && !v[SOURCE][0])
-			BAD(SOURCE, _("target %s needs a source (indicator or registry type)"), v[ID]);
+			BAD(SOURCE, _("target %s needs a source (indicator or registry type)"),
+			    v[ID]);
 		if (v[LEVEL][0] && !plan_is_one_of(v[LEVEL], levels))
 			BAD(LEVEL, _("level '%s' is not city, province or national"), v[LEVEL]);
 		if (!v[TITLE][0] || !v[TITLE_EN][0])
@@ -398,10 +410,9 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			rc = e->code;
 			goto out;
 		}
-		store_bindf(st, "titittdtiittttti", v[ID], (int64_t)part,
-			    v[SECTION], (int64_t)action, v[KIND], v[CMP], target,
-			    v[UNIT][0] ? v[UNIT] : NULL, (int64_t)deadline,
-			    (int64_t)baseline, v[SOURCE][0] ? v[SOURCE] : NULL,
+		store_bindf(st, "titittdtiittttti", v[ID], (int64_t)part, v[SECTION],
+			    (int64_t)action, v[KIND], v[CMP], target, v[UNIT][0] ? v[UNIT] : NULL,
+			    (int64_t)deadline, (int64_t)baseline, v[SOURCE][0] ? v[SOURCE] : NULL,
 			    v[LEVEL][0] ? v[LEVEL] : NULL, v[TITLE], v[TITLE_EN],
 			    v[NOTE][0] ? v[NOTE] : NULL, (int64_t)++seq);
 		if (!has_target)
@@ -409,8 +420,7 @@ static int plan_load_targets(struct store *s, const char *datadir,
 		rc = store_exec(st, e);
 		if (rc == ERR_CONFLICT) {
 			/* The action was checked above: a duplicate (id, part). */
-			BAD(ID, _("target %s part %ld is listed twice"),
-			    v[ID], part);
+			BAD(ID, _("target %s part %ld is listed twice"), v[ID], part);
 		}
 		if (rc < 0)
 			goto out;
@@ -424,7 +434,9 @@ static int plan_load_targets(struct store *s, const char *datadir,
 			if ((rc = store_step(st, e)) < 0)
 				goto out;
 			if (rc != STORE_ROW)
-				BAD(SOURCE, _("registry type '%s' is not in definitions/registry_types.csv"),
+				BAD(SOURCE,
+				    _("registry type '%s' is not in "
+				      "definitions/registry_types.csv"),
 				    v[SOURCE]);
 		}
 		if (strcmp(last_id, v[ID]) != 0)
@@ -438,8 +450,7 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-int plandef_load(struct store *s, const char *datadir,
-		 struct plandef_result *res, struct err *e)
+int plandef_load(struct store *s, const char *datadir, struct plandef_result *res, struct err *e)
 {
 	struct plandef_result local;
 	struct plan_conf conf;
@@ -464,8 +475,8 @@ int plandef_load(struct store *s, const char *datadir,
 	    (rc = store_run(s, Q_PLAN_CLEAR_TARGETS, e, "")) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_ACTION_DEPTS, e, "")) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_ACTIONS, e, "")) < 0 ||
-	    (rc = plan_load_departments(s, datadir, city_id, &res->departments,
-					&dept_codes, e)) < 0 ||
+	    (rc = plan_load_departments(s, datadir, city_id, &res->departments, &dept_codes, e)) <
+		    0 ||
 	    (rc = plan_load_actions(s, datadir, &dept_codes, have_action, e)) < 0 ||
 	    (rc = plan_load_targets(s, datadir, &conf, have_action, res, e)) < 0)
 		goto fail;

@@ -16,15 +16,15 @@
 #include "store/store.h"
 
 struct plandef_result {
-	int loaded;          /* 0: unchanged, 1: (re)loaded */
-	int targets;         /* distinct target ids */
-	int criteria;        /* rows of targets.csv */
+	int loaded;   /* 0: unchanged, 1: (re)loaded */
+	int targets;  /* distinct target ids */
+	int criteria; /* rows of targets.csv */
 	int departments;
 	char version[32];
 	char hash[65];
 };
 
-int plandef_load(struct store *s, const char *datadir,
-		 struct plandef_result *res, struct err *e) WUR;
+int plandef_load(struct store *s, const char *datadir, struct plandef_result *res,
+		 struct err *e) WUR;
 
 #endif

@@ -33,8 +33,7 @@ char *refdata_trim(char *s)
 	return s;
 }
 
-int refdata_hash_files(const char *dir, const char *const *paths, char *hex,
-		       struct err *e)
+int refdata_hash_files(const char *dir, const char *const *paths, char *hex, struct err *e)
 {
 	crypto_hash_sha256_state st;
 	unsigned char digest[crypto_hash_sha256_BYTES];
@@ -72,28 +71,25 @@ struct ref_file {
 	const char *path;
 	const char *const *cols;
 	size_t ncols;
-	int (*row)(struct store *s, char **v, const struct csv_reader *r,
-		   const int *idx, struct err *e);
+	int (*row)(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+		   struct err *e);
 };
 
-static int ref_bad(const struct csv_reader *r, const int *idx, int k,
-		   struct err *e, const char *why, const char *value)
+static int ref_bad(const struct csv_reader *r, const int *idx, int k, struct err *e,
+		   const char *why, const char *value)
 {
 	return err_set_at(e, ERR_INPUT, csv_reader_name(r), csv_reader_line(r),
-			  idx[k] >= 0 ? (size_t)idx[k] + 1 : 0,
-			  _("'%s' %s"), value, why);
+			  idx[k] >= 0 ? (size_t)idx[k] + 1 : 0, _("'%s' %s"), value, why);
 }
 
-static int ref_required(const struct csv_reader *r, const int *idx,
-			char **v, const char *const *cols, size_t n,
-			struct err *e)
+static int ref_required(const struct csv_reader *r, const int *idx, char **v,
+			const char *const *cols, size_t n, struct err *e)
 {
 	for (size_t k = 0; k < n; k++) {
 		if (cols[k][0] == '?' || v[k][0])
 			continue;
-		return err_set_at(e, ERR_INPUT, csv_reader_name(r),
-				  csv_reader_line(r), (size_t)idx[k] + 1,
-				  _("column '%s' is empty"), cols[k]);
+		return err_set_at(e, ERR_INPUT, csv_reader_name(r), csv_reader_line(r),
+				  (size_t)idx[k] + 1, _("column '%s' is empty"), cols[k]);
 	}
 	return 0;
 }
@@ -104,55 +100,52 @@ static const char *nz(const char *s)
 }
 
 static const char *const division_cols[] = {"level", "code", "name", "?parent_code"};
-static int division_row(struct store *s, char **v, const struct csv_reader *r,
-			const int *idx, struct err *e)
+static int division_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+			struct err *e)
 {
-	if (strcmp(v[0], "province") && strcmp(v[0], "city") &&
-	    strcmp(v[0], "county") && strcmp(v[0], "township"))
+	if (strcmp(v[0], "province") && strcmp(v[0], "city") && strcmp(v[0], "county") &&
+	    strcmp(v[0], "township"))
 		return ref_bad(r, idx, 0, e,
-			       _("is not a division level (province, city, county, township)"), v[0]);
+			       _("is not a division level (province, city, county, township)"),
+			       v[0]);
 	return store_run(s, Q_DIVISION_INSERT, e, "tttt", v[1], v[2], v[0], nz(v[3]));
 }
 
 static const char *const major_cols[] = {
-	"level", "category_code", "category_name", "class_code", "class_name",
-	"major_code", "major_name", "?national_control", "?in_2021_catalog",
-	"?status_note"};
-static int major_row(struct store *s, char **v, const struct csv_reader *r,
-		     const int *idx, struct err *e)
+	"level",      "category_code", "category_name",	    "class_code",	"class_name",
+	"major_code", "major_name",    "?national_control", "?in_2021_catalog", "?status_note"};
+static int major_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+		     struct err *e)
 {
 	if (strcmp(v[0], "中职") && strcmp(v[0], "高职专科") && strcmp(v[0], "职业本科"))
-		return ref_bad(r, idx, 0, e,
-			       _("is not a level of the majors catalogue (中职, 高职专科, 职业本科)"),
-			       v[0]);
+		return ref_bad(
+			r, idx, 0, e,
+			_("is not a level of the majors catalogue (中职, 高职专科, 职业本科)"),
+			v[0]);
 	/* Six digits; national-control majors carry a trailing K (520101K). */
-	if (strspn(v[5], "0123456789") != 6 ||
-	    (v[5][6] && (v[5][6] != 'K' || v[5][7])))
-		return ref_bad(r, idx, 5, e, _("is not a major code (six digits, K for national control)"),
-			       v[5]);
-	return store_run(s, Q_MAJOR_INSERT, e, "tttttttiit", v[5], v[6], v[0],
-			 v[1], v[2], v[3], v[4], (int64_t)(v[7][0] == 'K'),
-			 (int64_t)(v[8][0] == 'Y'), nz(v[9]));
+	if (strspn(v[5], "0123456789") != 6 || (v[5][6] && (v[5][6] != 'K' || v[5][7])))
+		return ref_bad(r, idx, 5, e,
+			       _("is not a major code (six digits, K for national control)"), v[5]);
+	return store_run(s, Q_MAJOR_INSERT, e, "tttttttiit", v[5], v[6], v[0], v[1], v[2], v[3],
+			 v[4], (int64_t)(v[7][0] == 'K'), (int64_t)(v[8][0] == 'Y'), nz(v[9]));
 }
 
 static const char *const occupation_cols[] = {
 	"code", "level", "name", "?green_digital_flag", "?parent_code", "?gbm_code"};
-static int occupation_row(struct store *s, char **v, const struct csv_reader *r,
-			  const int *idx, struct err *e)
+static int occupation_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+			  struct err *e)
 {
 	if (strcmp(v[1], "大类") && strcmp(v[1], "中类") && strcmp(v[1], "小类") &&
 	    strcmp(v[1], "细类"))
 		return ref_bad(r, idx, 1, e,
 			       _("is not an occupation level (大类, 中类, 小类, 细类)"), v[1]);
-	return store_run(s, Q_OCCUPATION_INSERT, e, "tttttt", v[0], v[2], v[1],
-			 nz(v[4]), nz(v[3]), nz(v[5]));
+	return store_run(s, Q_OCCUPATION_INSERT, e, "tttttt", v[0], v[2], v[1], nz(v[4]), nz(v[3]),
+			 nz(v[5]));
 }
 
 /* Occupations added after 2022: always 细类, parent is the 小类 prefix. */
-static const char *const occupation_new_cols[] = {
-	"code", "name", "?green_digital_flag", "batch"};
-static int occupation_new_row(struct store *s, char **v,
-			      const struct csv_reader *r, const int *idx,
+static const char *const occupation_new_cols[] = {"code", "name", "?green_digital_flag", "batch"};
+static int occupation_new_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
 			      struct err *e)
 {
 	char parent[16];
@@ -174,37 +167,36 @@ static int occupation_new_row(struct store *s, char **v,
 	if (rc != STORE_ROW)
 		return ref_bad(r, idx, 0, e, _("has no parent 小类 in the 2022 classification"),
 			       v[0]);
-	return store_run(s, Q_OCCUPATION_INSERT, e, "ttttttt", v[0], v[1], "细类",
-			 parent, nz(v[2]), NULL, v[3]);
+	return store_run(s, Q_OCCUPATION_INSERT, e, "ttttttt", v[0], v[1], "细类", parent, nz(v[2]),
+			 NULL, v[3]);
 }
 
-static const char *const industry_cols[] = {
-	"code", "level", "name", "section", "?parent_code", "?note"};
-static int industry_row(struct store *s, char **v, const struct csv_reader *r,
-			const int *idx, struct err *e)
+static const char *const industry_cols[] = {"code",    "level",	       "name",
+					    "section", "?parent_code", "?note"};
+static int industry_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+			struct err *e)
 {
 	if (strcmp(v[1], "门类") && strcmp(v[1], "大类") && strcmp(v[1], "中类") &&
 	    strcmp(v[1], "小类"))
-		return ref_bad(r, idx, 1, e,
-			       _("is not an industry level (门类, 大类, 中类, 小类)"), v[1]);
-	return store_run(s, Q_INDUSTRY_INSERT, e, "tttttt", v[0], v[2], v[1], v[3],
-			 nz(v[4]), nz(v[5]));
+		return ref_bad(r, idx, 1, e, _("is not an industry level (门类, 大类, 中类, 小类)"),
+			       v[1]);
+	return store_run(s, Q_INDUSTRY_INSERT, e, "tttttt", v[0], v[2], v[1], v[3], nz(v[4]),
+			 nz(v[5]));
 }
 
-static const char *const crosswalk_cols[] = {
-	"level", "major_code", "major_name", "occupation_code", "occupation_name"};
-static int crosswalk_row(struct store *s, char **v, const struct csv_reader *r,
-			 const int *idx, struct err *e)
+static const char *const crosswalk_cols[] = {"level", "major_code", "major_name", "occupation_code",
+					     "occupation_name"};
+static int crosswalk_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+			 struct err *e)
 {
 	(void)r;
 	(void)idx;
-	return store_run(s, Q_CROSSWALK_INSERT, e, "ttttt", v[0], v[1], v[2], v[3],
-			 v[4]);
+	return store_run(s, Q_CROSSWALK_INSERT, e, "ttttt", v[0], v[1], v[2], v[3], v[4]);
 }
 
 static const char *const cluster_cols[] = {"code", "name_zh", "name_en", "?description_zh"};
-static int cluster_row(struct store *s, char **v, const struct csv_reader *r,
-		       const int *idx, struct err *e)
+static int cluster_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+		       struct err *e)
 {
 	(void)r;
 	(void)idx;
@@ -212,8 +204,8 @@ static int cluster_row(struct store *s, char **v, const struct csv_reader *r,
 }
 
 static const char *const alliance_cols[] = {"code", "name_zh", "name_en", "cluster_code"};
-static int alliance_row(struct store *s, char **v, const struct csv_reader *r,
-			const int *idx, struct err *e)
+static int alliance_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+			struct err *e)
 {
 	(void)r;
 	(void)idx;
@@ -221,9 +213,8 @@ static int alliance_row(struct store *s, char **v, const struct csv_reader *r,
 }
 
 static const char *const cluster_industry_cols[] = {"cluster_code", "industry_code"};
-static int cluster_industry_row(struct store *s, char **v,
-				const struct csv_reader *r, const int *idx,
-				struct err *e)
+static int cluster_industry_row(struct store *s, char **v, const struct csv_reader *r,
+				const int *idx, struct err *e)
 {
 	(void)r;
 	(void)idx;
@@ -231,8 +222,7 @@ static int cluster_industry_row(struct store *s, char **v,
 }
 
 static const char *const cluster_major_cols[] = {"cluster_code", "major_code"};
-static int cluster_major_row(struct store *s, char **v,
-			     const struct csv_reader *r, const int *idx,
+static int cluster_major_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
 			     struct err *e)
 {
 	(void)r;
@@ -241,8 +231,7 @@ static int cluster_major_row(struct store *s, char **v,
 }
 
 static const char *const registry_type_cols[] = {"key", "name_zh", "name_en"};
-static int registry_type_row(struct store *s, char **v,
-			     const struct csv_reader *r, const int *idx,
+static int registry_type_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
 			     struct err *e)
 {
 	(void)r;
@@ -251,19 +240,22 @@ static int registry_type_row(struct store *s, char **v,
 }
 
 static const char *const element_cols[] = {"code", "name_zh", "name_en", "unit", "?dims"};
-static int element_row(struct store *s, char **v, const struct csv_reader *r,
-		       const int *idx, struct err *e)
+static int element_row(struct store *s, char **v, const struct csv_reader *r, const int *idx,
+		       struct err *e)
 {
 	for (const char *p = v[0]; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return ref_bad(r, idx, 0, e,
-				       _("is not a data element code (lower-case letters, digits, '_')"),
-				       v[0]);
-	return store_run(s, Q_DATA_ELEMENT_INSERT, e, "ttttt", v[0], v[1], v[2],
-			 v[3], v[4]);
+			return ref_bad(
+				r, idx, 0, e,
+				_("is not a data element code (lower-case letters, digits, '_')"),
+				v[0]);
+	return store_run(s, Q_DATA_ELEMENT_INSERT, e, "ttttt", v[0], v[1], v[2], v[3], v[4]);
 }
 
-#define REF(path, cols, fn) {path, cols, sizeof(cols) / sizeof(cols[0]), fn}
+#define REF(path, cols, fn)                                                                        \
+	{                                                                                          \
+		path, cols, sizeof(cols) / sizeof(cols[0]), fn                                     \
+	}
 static const struct ref_file ref_files[] = {
 	REF("divisions/zhoushan_divisions.csv", division_cols, division_row),
 	REF("reference/majors_catalog.csv", major_cols, major_row),
@@ -280,8 +272,8 @@ static const struct ref_file ref_files[] = {
 };
 #define REF_NFILES (sizeof(ref_files) / sizeof(ref_files[0]))
 
-static int ref_load_file(struct store *s, const char *datadir,
-			 const struct ref_file *rf, long *rows, struct err *e)
+static int ref_load_file(struct store *s, const char *datadir, const struct ref_file *rf,
+			 long *rows, struct err *e)
 {
 	char path[4096];
 	struct csv_reader *r = NULL;
@@ -318,8 +310,7 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-int refdata_is_loaded(struct store *s, const char *name, const char *hash,
-		      int *same, struct err *e)
+int refdata_is_loaded(struct store *s, const char *name, const char *hash, int *same, struct err *e)
 {
 	struct store_stmt *st = store_prepare(s, Q_DEFLOAD_GET, e);
 	int rc;
@@ -335,8 +326,8 @@ int refdata_is_loaded(struct store *s, const char *name, const char *hash,
 	return 0;
 }
 
-int refdata_record_load(struct store *s, const char *name, const char *version,
-			const char *hash, struct err *e)
+int refdata_record_load(struct store *s, const char *name, const char *version, const char *hash,
+			struct err *e)
 {
 	char now[32];
 	time_t t = time(NULL);
@@ -345,8 +336,8 @@ int refdata_record_load(struct store *s, const char *name, const char *version,
 	return store_run(s, Q_DEFLOAD_PUT, e, "tttt", name, version, hash, now);
 }
 
-int refdata_load_all(struct store *s, const char *datadir,
-		     struct refdata_result *res, struct err *e)
+int refdata_load_all(struct store *s, const char *datadir, struct refdata_result *res,
+		     struct err *e)
 {
 	struct refdata_result local;
 	const char *paths[REF_NFILES + 1];

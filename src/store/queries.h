@@ -13,21 +13,21 @@ enum store_query {
 	Q_DEFLOAD_PUT,
 
 	/* reference catalogues; inserts take the columns in table order */
-	Q_DIVISION_INSERT,       /* code, name, level, parent_code */
-	Q_MAJOR_INSERT,          /* code, name, level, category_code, category_name,
+	Q_DIVISION_INSERT,	   /* code, name, level, parent_code */
+	Q_MAJOR_INSERT,		   /* code, name, level, category_code, category_name,
 				    class_code, class_name, national_control,
 				    in_2021_catalog, status_note */
-	Q_OCCUPATION_INSERT,     /* code, name, level, parent_code, green_digital,
+	Q_OCCUPATION_INSERT,	   /* code, name, level, parent_code, green_digital,
 				    gbm_code, added_batch */
-	Q_INDUSTRY_INSERT,       /* code, name, level, section, parent_code, note */
-	Q_CROSSWALK_INSERT,      /* major_level, major_code, major_name,
+	Q_INDUSTRY_INSERT,	   /* code, name, level, section, parent_code, note */
+	Q_CROSSWALK_INSERT,	   /* major_level, major_code, major_name,
 				    occupation_code, occupation_name */
-	Q_CLUSTER_INSERT,        /* code, name, name_en, description */
+	Q_CLUSTER_INSERT,	   /* code, name, name_en, description */
 	Q_CLUSTER_INDUSTRY_INSERT, /* cluster_code, industry_code */
-	Q_CLUSTER_MAJOR_INSERT,  /* cluster_code, major_code */
-	Q_ALLIANCE_INSERT,       /* code, name, name_en, cluster_code */
-	Q_REGISTRY_TYPE_INSERT,  /* key, name, name_en (upsert) */
-	Q_DATA_ELEMENT_INSERT,   /* code, name, name_en, unit, dims (upsert) */
+	Q_CLUSTER_MAJOR_INSERT,	   /* cluster_code, major_code */
+	Q_ALLIANCE_INSERT,	   /* code, name, name_en, cluster_code */
+	Q_REGISTRY_TYPE_INSERT,	   /* key, name, name_en (upsert) */
+	Q_DATA_ELEMENT_INSERT,	   /* code, name, name_en, unit, dims (upsert) */
 	/* delete all reference catalogues (before a reload) */
 	Q_REFERENCE_CLEAR_CROSSWALK,
 	Q_REFERENCE_CLEAR_CLUSTER_INDUSTRIES,
@@ -48,12 +48,12 @@ enum store_query {
 	Q_REGISTRY_TYPE_EXISTS,
 
 	/* organisations */
-	Q_ORG_INSERT,            /* code, name, name_en, kind, school_level,
+	Q_ORG_INSERT, /* code, name, name_en, kind, school_level,
 				    parent_id, division_code, ownership,
 				    founded_year */
 	/* code, name, name_en (updates a department's names, keeps its id) */
 	Q_ORG_UPSERT_DEPARTMENT,
-	Q_ORG_ID_BY_CODE,        /* (code) -> id */
+	Q_ORG_ID_BY_CODE, /* (code) -> id */
 	/* (kind or NULL) -> id, code, name, name_en, kind, school_level,
 	   parent_code, division_code, division_name */
 	Q_ORG_LIST,
@@ -62,9 +62,9 @@ enum store_query {
 	Q_PLAN_CLEAR_TARGETS,
 	Q_PLAN_CLEAR_ACTION_DEPTS,
 	Q_PLAN_CLEAR_ACTIONS,
-	Q_PLAN_ACTION_INSERT,    /* action, plan_part, title, title_en */
+	Q_PLAN_ACTION_INSERT,	   /* action, plan_part, title, title_en */
 	Q_PLAN_ACTION_DEPT_INSERT, /* action, rank, org_id */
-	Q_PLAN_TARGET_INSERT,    /* id, part, section, action, kind, comparator,
+	Q_PLAN_TARGET_INSERT,	   /* id, part, section, action, kind, comparator,
 				    target, unit, deadline, baseline_year, source,
 				    level, title, title_en, note, seq */
 	/* () -> id, part, section, action, kind, comparator, target, unit,
@@ -78,31 +78,31 @@ enum store_query {
 
 	/* catalogue searches: (text or NULL, level or NULL) -> rows.
 	   text matches a code prefix or a substring of the name. */
-	Q_CATALOG_MAJORS,        /* -> code, name, level, class_name,
+	Q_CATALOG_MAJORS,      /* -> code, name, level, class_name,
 				    category_name, in_2021_catalog, cluster */
-	Q_CATALOG_OCCUPATIONS,   /* -> code, name, level, parent_code,
+	Q_CATALOG_OCCUPATIONS, /* -> code, name, level, parent_code,
 				    green_digital */
-	Q_CATALOG_INDUSTRIES,    /* -> code, name, level, section, parent_code */
+	Q_CATALOG_INDUSTRIES,  /* -> code, name, level, section, parent_code */
 	/* (text or NULL) -> code, name, name_en, industries, majors,
 	   alliance */
 	Q_CATALOG_CLUSTERS,
 
 	/* yearly and entity data */
-	Q_ENTERPRISE_INSERT,     /* uscc, name, industry_code, cluster_code,
+	Q_ENTERPRISE_INSERT,	/* uscc, name, industry_code, cluster_code,
 				    division_code, employees, founded_year */
-	Q_SCHOOL_MAJOR_INSERT,   /* school_id, year, major_code */
-	Q_REGISTRY_ITEM_INSERT,  /* type_key, name, level, recognised_on,
+	Q_SCHOOL_MAJOR_INSERT,	/* school_id, year, major_code */
+	Q_REGISTRY_ITEM_INSERT, /* type_key, name, level, recognised_on,
 				    school_id, enterprise_id, major_code,
 				    cluster_code, alliance_code, note */
-	Q_DATAVALUE_PUT,         /* element, org_id, year, dims, value (upsert) */
-	Q_POSTING_INSERT,        /* source, source_ref, posted_on, title, company,
+	Q_DATAVALUE_PUT,	/* element, org_id, year, dims, value (upsert) */
+	Q_POSTING_INSERT,	/* source, source_ref, posted_on, title, company,
 				    enterprise_id, division_code, district_text,
 				    salary_text, education_text, experience_text,
 				    headcount, description, label_occupation,
 				    dup_of */
-	Q_DEMAND_SURVEY_INSERT,  /* enterprise_id, year, period, occupation_code,
+	Q_DEMAND_SURVEY_INSERT, /* enterprise_id, year, period, occupation_code,
 				    major_code, education, headcount */
-	Q_SATISFACTION_INSERT,   /* school_id, enterprise_id, year, score,
+	Q_SATISFACTION_INSERT,	/* school_id, enterprise_id, year, score,
 				    graduates_rated */
 
 	/* () -> one row of counts: divisions, orgs, schools, departments,

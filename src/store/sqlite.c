@@ -67,8 +67,7 @@ static int store_exec_sql(struct store *s, const char *sql, struct err *e)
 	return 0;
 }
 
-int store_open(struct store **out, const char *path, unsigned flags,
-	       struct err *e)
+int store_open(struct store **out, const char *path, unsigned flags, struct err *e)
 {
 	struct store *s;
 	int oflags, version, rc;
@@ -88,8 +87,7 @@ int store_open(struct store **out, const char *path, unsigned flags,
 		s->stmts[q].store = s;
 		s->stmts[q].query = (enum store_query)q;
 	}
-	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
-					  : SQLITE_OPEN_READWRITE;
+	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (flags & STORE_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -103,15 +101,15 @@ int store_open(struct store **out, const char *path, unsigned flags,
 	/* Reading the schema is the first touch of the file: a file that is not
 	 * a database fails here, before anything is written to it. */
 	if (store_exec_sql(s, "SELECT count(*) FROM sqlite_master", e) < 0) {
-		err_set(e, ERR_IO, _("cannot read database '%s': %s"), path,
-			sqlite3_errmsg(s->db));
+		err_set(e, ERR_IO, _("cannot read database '%s': %s"), path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	if (store_schema_version(s, &version, e) < 0)
 		goto fail;
 	if (version > store_schema_latest()) {
 		err_set(e, ERR_VERSION,
-			_("database '%s' has schema version %d, newer than this program's %d; use a newer tvet"),
+			_("database '%s' has schema version %d, newer than this program's %d; use "
+			  "a newer tvet"),
 			path, version, store_schema_latest());
 		goto fail;
 	}
@@ -119,8 +117,7 @@ int store_open(struct store **out, const char *path, unsigned flags,
 		if (store_exec_sql(s, "PRAGMA journal_mode=WAL", e) < 0)
 			goto fail;
 	}
-	if (store_exec_sql(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL",
-			   e) < 0)
+	if (store_exec_sql(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", e) < 0)
 		goto fail;
 	*out = s;
 	return 0;
@@ -148,8 +145,8 @@ int store_schema_version(struct store *s, int *version, struct err *e)
 	int rc;
 
 	*version = 0;
-	rc = sqlite3_prepare_v2(s->db,
-		"SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'",
+	rc = sqlite3_prepare_v2(
+		s->db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_db_error(s, e, _("reading the schema version"));
@@ -157,8 +154,7 @@ int store_schema_version(struct store *s, int *version, struct err *e)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
 		/* No version table: either an empty database or someone else's. */
-		rc = sqlite3_prepare_v2(s->db,
-			"SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+		rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
 		if (rc != SQLITE_OK)
 			return store_db_error(s, e, _("reading the schema"));
 		sqlite3_step(st);
@@ -166,14 +162,15 @@ int store_schema_version(struct store *s, int *version, struct err *e)
 		sqlite3_finalize(st);
 		if (rc > 0)
 			return err_set(e, ERR_VERSION,
-				       _("database '%s' is not a TVET Observatory database (it has tables but no schema_version)"),
+				       _("database '%s' is not a TVET Observatory database (it has "
+					 "tables but no schema_version)"),
 				       s->path);
 		return 0;
 	}
 	if (rc != SQLITE_ROW)
 		return store_db_error(s, e, _("reading the schema version"));
-	rc = sqlite3_prepare_v2(s->db,
-		"SELECT coalesce(max(version),0) FROM schema_version", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(s->db, "SELECT coalesce(max(version),0) FROM schema_version", -1,
+				&st, NULL);
 	if (rc != SQLITE_OK)
 		return store_db_error(s, e, _("reading the schema version"));
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -198,11 +195,11 @@ int store_migrate(struct store *s, int *from, int *to, struct err *e)
 		return e->code;
 	if (from)
 		*from = version;
-	if (version == 0 &&
-	    store_exec_sql(s,
-		"CREATE TABLE IF NOT EXISTS schema_version ("
-		" version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-		" applied_at TEXT NOT NULL)", e) < 0)
+	if (version == 0 && store_exec_sql(s,
+					   "CREATE TABLE IF NOT EXISTS schema_version ("
+					   " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+					   " applied_at TEXT NOT NULL)",
+					   e) < 0)
 		return e->code;
 	for (int v = version + 1; v <= latest; v++) {
 		const struct migration *m = &store_migrations_sqlite[v - 1];
@@ -217,9 +214,10 @@ int store_migrate(struct store *s, int *from, int *to, struct err *e)
 			store_rollback(s);
 			return err_wrap(e, _("migration %s"), m->name);
 		}
-		if (sqlite3_prepare_v2(s->db,
-			"INSERT INTO schema_version(version,name,applied_at) VALUES(?,?,?)",
-			-1, &st, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(
+			    s->db,
+			    "INSERT INTO schema_version(version,name,applied_at) VALUES(?,?,?)", -1,
+			    &st, NULL) != SQLITE_OK) {
 			store_rollback(s);
 			return store_db_error(s, e, _("recording the migration"));
 		}
@@ -281,8 +279,7 @@ void store_rollback(struct store *s)
 	s->in_tx = 0;
 }
 
-struct store_stmt *store_prepare(struct store *s, enum store_query q,
-				 struct err *e)
+struct store_stmt *store_prepare(struct store *s, enum store_query q, struct err *e)
 {
 	struct store_stmt *st;
 
@@ -298,8 +295,8 @@ struct store_stmt *store_prepare(struct store *s, enum store_query q,
 				store_query_name(q));
 			return NULL;
 		}
-		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-				       &st->stmt, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->stmt,
+				       NULL) != SQLITE_OK) {
 			store_db_error(s, e, store_query_name(q));
 			st->stmt = NULL;
 			return NULL;
@@ -403,8 +400,7 @@ int store_exec(struct store_stmt *st, struct err *e)
 	return rc < 0 ? rc : 0;
 }
 
-int store_run(struct store *s, enum store_query q, struct err *e,
-	      const char *types, ...)
+int store_run(struct store *s, enum store_query q, struct err *e, const char *types, ...)
 {
 	struct store_stmt *st = store_prepare(s, q, e);
 	va_list ap;
@@ -457,8 +453,8 @@ int store_changes(struct store *s)
 	return sqlite3_changes(s->db);
 }
 
-static int store_check_pragma(struct store *s, const char *sql, int *ok,
-			      struct strbuf *report, struct err *e)
+static int store_check_pragma(struct store *s, const char *sql, int *ok, struct strbuf *report,
+			      struct err *e)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -498,14 +494,15 @@ int store_clear_data(struct store *s, struct err *e)
 		return err_set(e, ERR_INTERNAL, "store_clear_data outside a transaction");
 	/* Children before parents, so foreign keys hold at every step. */
 	return store_exec_sql(s,
-		"DELETE FROM posting;"
-		"DELETE FROM demand_survey;"
-		"DELETE FROM satisfaction_survey;"
-		"DELETE FROM datavalue;"
-		"DELETE FROM registry_item;"
-		"DELETE FROM school_major;"
-		"DELETE FROM enterprise;"
-		"DELETE FROM org WHERE kind = 'school';", e);
+			      "DELETE FROM posting;"
+			      "DELETE FROM demand_survey;"
+			      "DELETE FROM satisfaction_survey;"
+			      "DELETE FROM datavalue;"
+			      "DELETE FROM registry_item;"
+			      "DELETE FROM school_major;"
+			      "DELETE FROM enterprise;"
+			      "DELETE FROM org WHERE kind = 'school';",
+			      e);
 }
 
 const char *store_backend(struct store *s)

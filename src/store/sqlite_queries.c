@@ -11,28 +11,55 @@ const char *store_sqlite_sql(enum store_query q);
 
 #define NAME(q) [q] = #q
 static const char *const query_names[Q__COUNT] = {
-	NAME(Q_DEFLOAD_GET), NAME(Q_DEFLOAD_PUT), NAME(Q_DIVISION_INSERT),
-	NAME(Q_MAJOR_INSERT), NAME(Q_OCCUPATION_INSERT), NAME(Q_INDUSTRY_INSERT),
-	NAME(Q_CROSSWALK_INSERT), NAME(Q_CLUSTER_INSERT),
-	NAME(Q_CLUSTER_INDUSTRY_INSERT), NAME(Q_CLUSTER_MAJOR_INSERT),
-	NAME(Q_ALLIANCE_INSERT), NAME(Q_REGISTRY_TYPE_INSERT),
-	NAME(Q_DATA_ELEMENT_INSERT), NAME(Q_REFERENCE_CLEAR_CROSSWALK),
+	NAME(Q_DEFLOAD_GET),
+	NAME(Q_DEFLOAD_PUT),
+	NAME(Q_DIVISION_INSERT),
+	NAME(Q_MAJOR_INSERT),
+	NAME(Q_OCCUPATION_INSERT),
+	NAME(Q_INDUSTRY_INSERT),
+	NAME(Q_CROSSWALK_INSERT),
+	NAME(Q_CLUSTER_INSERT),
+	NAME(Q_CLUSTER_INDUSTRY_INSERT),
+	NAME(Q_CLUSTER_MAJOR_INSERT),
+	NAME(Q_ALLIANCE_INSERT),
+	NAME(Q_REGISTRY_TYPE_INSERT),
+	NAME(Q_DATA_ELEMENT_INSERT),
+	NAME(Q_REFERENCE_CLEAR_CROSSWALK),
 	NAME(Q_REFERENCE_CLEAR_CLUSTER_INDUSTRIES),
-	NAME(Q_REFERENCE_CLEAR_CLUSTER_MAJORS), NAME(Q_DIVISION_EXISTS),
-	NAME(Q_DIVISION_CHILDREN), NAME(Q_DIVISION_GET), NAME(Q_MAJOR_EXISTS),
-	NAME(Q_INDUSTRY_EXISTS), NAME(Q_OCCUPATION_EXISTS), NAME(Q_REGISTRY_TYPE_EXISTS), NAME(Q_ORG_INSERT),
-	NAME(Q_ORG_UPSERT_DEPARTMENT), NAME(Q_ORG_ID_BY_CODE), NAME(Q_ORG_LIST),
-	NAME(Q_PLAN_CLEAR_TARGETS), NAME(Q_PLAN_CLEAR_ACTION_DEPTS),
-	NAME(Q_PLAN_CLEAR_ACTIONS), NAME(Q_PLAN_ACTION_INSERT),
-	NAME(Q_PLAN_ACTION_DEPT_INSERT), NAME(Q_PLAN_TARGET_INSERT),
-	NAME(Q_PLAN_TARGET_LIST), NAME(Q_PLAN_ACTION_DEPTS),
-	NAME(Q_PLAN_ACTION_LIST), NAME(Q_CATALOG_MAJORS),
-	NAME(Q_CATALOG_OCCUPATIONS), NAME(Q_CATALOG_INDUSTRIES),
-	NAME(Q_CATALOG_CLUSTERS), NAME(Q_ENTERPRISE_INSERT),
-	NAME(Q_SCHOOL_MAJOR_INSERT), NAME(Q_REGISTRY_ITEM_INSERT),
-	NAME(Q_DATAVALUE_PUT), NAME(Q_POSTING_INSERT),
-	NAME(Q_DEMAND_SURVEY_INSERT), NAME(Q_SATISFACTION_INSERT),
-	NAME(Q_SUMMARY), NAME(Q_DATAVALUE_CITY_TOTAL),
+	NAME(Q_REFERENCE_CLEAR_CLUSTER_MAJORS),
+	NAME(Q_DIVISION_EXISTS),
+	NAME(Q_DIVISION_CHILDREN),
+	NAME(Q_DIVISION_GET),
+	NAME(Q_MAJOR_EXISTS),
+	NAME(Q_INDUSTRY_EXISTS),
+	NAME(Q_OCCUPATION_EXISTS),
+	NAME(Q_REGISTRY_TYPE_EXISTS),
+	NAME(Q_ORG_INSERT),
+	NAME(Q_ORG_UPSERT_DEPARTMENT),
+	NAME(Q_ORG_ID_BY_CODE),
+	NAME(Q_ORG_LIST),
+	NAME(Q_PLAN_CLEAR_TARGETS),
+	NAME(Q_PLAN_CLEAR_ACTION_DEPTS),
+	NAME(Q_PLAN_CLEAR_ACTIONS),
+	NAME(Q_PLAN_ACTION_INSERT),
+	NAME(Q_PLAN_ACTION_DEPT_INSERT),
+	NAME(Q_PLAN_TARGET_INSERT),
+	NAME(Q_PLAN_TARGET_LIST),
+	NAME(Q_PLAN_ACTION_DEPTS),
+	NAME(Q_PLAN_ACTION_LIST),
+	NAME(Q_CATALOG_MAJORS),
+	NAME(Q_CATALOG_OCCUPATIONS),
+	NAME(Q_CATALOG_INDUSTRIES),
+	NAME(Q_CATALOG_CLUSTERS),
+	NAME(Q_ENTERPRISE_INSERT),
+	NAME(Q_SCHOOL_MAJOR_INSERT),
+	NAME(Q_REGISTRY_ITEM_INSERT),
+	NAME(Q_DATAVALUE_PUT),
+	NAME(Q_POSTING_INSERT),
+	NAME(Q_DEMAND_SURVEY_INSERT),
+	NAME(Q_SATISFACTION_INSERT),
+	NAME(Q_SUMMARY),
+	NAME(Q_DATAVALUE_CITY_TOTAL),
 };
 
 const char *store_query_name(enum store_query q)
@@ -44,25 +71,21 @@ const char *store_query_name(enum store_query q)
 
 /* A name or code matches ?1 when ?1 is NULL, a prefix of the code, or a
  * substring of the name. */
-#define SEARCH(code, name) \
+#define SEARCH(code, name)                                                                         \
 	"(?1 IS NULL OR substr(" code ",1,length(?1)) = ?1 OR instr(" name ",?1) > 0)"
 
 static const char *const sqlite_sql[Q__COUNT] = {
-	[Q_DEFLOAD_GET] =
-		"SELECT version, hash, loaded_at FROM definition_load WHERE name = ?1",
-	[Q_DEFLOAD_PUT] =
-		"INSERT OR REPLACE INTO definition_load(name,version,hash,loaded_at)"
-		" VALUES(?1,?2,?3,?4)",
-	[Q_DIVISION_INSERT] =
-		"INSERT OR REPLACE INTO division(code,name,level,parent_code)"
-		" VALUES(?1,?2,?3,?4)",
+	[Q_DEFLOAD_GET] = "SELECT version, hash, loaded_at FROM definition_load WHERE name = ?1",
+	[Q_DEFLOAD_PUT] = "INSERT OR REPLACE INTO definition_load(name,version,hash,loaded_at)"
+			  " VALUES(?1,?2,?3,?4)",
+	[Q_DIVISION_INSERT] = "INSERT OR REPLACE INTO division(code,name,level,parent_code)"
+			      " VALUES(?1,?2,?3,?4)",
 	[Q_MAJOR_INSERT] =
 		"INSERT OR REPLACE INTO major(code,name,level,category_code,category_name,"
 		"class_code,class_name,national_control,in_2021_catalog,status_note)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-	[Q_OCCUPATION_INSERT] =
-		"INSERT OR REPLACE INTO occupation(code,name,level,parent_code,"
-		"green_digital,gbm_code,added_batch) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+	[Q_OCCUPATION_INSERT] = "INSERT OR REPLACE INTO occupation(code,name,level,parent_code,"
+				"green_digital,gbm_code,added_batch) VALUES(?1,?2,?3,?4,?5,?6,?7)",
 	[Q_INDUSTRY_INSERT] =
 		"INSERT OR REPLACE INTO industry(code,name,level,section,parent_code,note)"
 		" VALUES(?1,?2,?3,?4,?5,?6)",
@@ -94,26 +117,23 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_DIVISION_EXISTS] = "SELECT 1 FROM division WHERE code = ?1",
 	[Q_DIVISION_CHILDREN] =
 		"SELECT code, name, level FROM division WHERE parent_code = ?1 ORDER BY code",
-	[Q_DIVISION_GET] =
-		"SELECT code, name, level, parent_code FROM division WHERE code = ?1",
+	[Q_DIVISION_GET] = "SELECT code, name, level, parent_code FROM division WHERE code = ?1",
 	[Q_MAJOR_EXISTS] = "SELECT 1 FROM major WHERE code = ?1",
 	[Q_INDUSTRY_EXISTS] = "SELECT 1 FROM industry WHERE code = ?1",
 	[Q_OCCUPATION_EXISTS] = "SELECT 1 FROM occupation WHERE code = ?1",
 	[Q_REGISTRY_TYPE_EXISTS] = "SELECT 1 FROM registry_type WHERE key = ?1",
-	[Q_ORG_INSERT] =
-		"INSERT INTO org(code,name,name_en,kind,school_level,parent_id,"
-		"division_code,ownership,founded_year) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+	[Q_ORG_INSERT] = "INSERT INTO org(code,name,name_en,kind,school_level,parent_id,"
+			 "division_code,ownership,founded_year) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
 	[Q_ORG_UPSERT_DEPARTMENT] =
 		"INSERT INTO org(code,name,name_en,kind,parent_id)"
 		" VALUES(?1,?2,?3,'department',?4)"
 		" ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en",
 	[Q_ORG_ID_BY_CODE] = "SELECT id FROM org WHERE code = ?1",
-	[Q_ORG_LIST] =
-		"SELECT o.id, o.code, o.name, o.name_en, o.kind, o.school_level,"
-		" p.code, o.division_code, d.name FROM org o"
-		" LEFT JOIN org p ON p.id = o.parent_id"
-		" LEFT JOIN division d ON d.code = o.division_code"
-		" WHERE ?1 IS NULL OR o.kind = ?1 ORDER BY o.kind, o.code",
+	[Q_ORG_LIST] = "SELECT o.id, o.code, o.name, o.name_en, o.kind, o.school_level,"
+		       " p.code, o.division_code, d.name FROM org o"
+		       " LEFT JOIN org p ON p.id = o.parent_id"
+		       " LEFT JOIN division d ON d.code = o.division_code"
+		       " WHERE ?1 IS NULL OR o.kind = ?1 ORDER BY o.kind, o.code",
 	[Q_PLAN_CLEAR_TARGETS] = "DELETE FROM plan_target",
 	[Q_PLAN_CLEAR_ACTION_DEPTS] = "DELETE FROM plan_action_department",
 	[Q_PLAN_CLEAR_ACTIONS] = "DELETE FROM plan_action",
@@ -141,24 +161,21 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		" m.in_2021_catalog, c.name FROM major m"
 		" LEFT JOIN cluster_major cm ON cm.major_code = m.code"
 		" LEFT JOIN cluster c ON c.code = cm.cluster_code"
-		" WHERE " SEARCH("m.code", "m.name")
-		" AND (?2 IS NULL OR m.level = ?2) ORDER BY m.code",
+		" WHERE " SEARCH("m.code",
+				 "m.name") " AND (?2 IS NULL OR m.level = ?2) ORDER BY m.code",
 	[Q_CATALOG_OCCUPATIONS] =
 		"SELECT code, name, level, parent_code, green_digital FROM occupation"
-		" WHERE " SEARCH("code", "name")
-		" AND (?2 IS NULL OR level = ?2) ORDER BY code",
+		" WHERE " SEARCH("code", "name") " AND (?2 IS NULL OR level = ?2) ORDER BY code",
 	[Q_CATALOG_INDUSTRIES] =
 		"SELECT code, name, level, section, parent_code FROM industry"
-		" WHERE " SEARCH("code", "name")
-		" AND (?2 IS NULL OR level = ?2)"
-		" ORDER BY section, length(code) > 1, code",
+		" WHERE " SEARCH("code", "name") " AND (?2 IS NULL OR level = ?2)"
+						 " ORDER BY section, length(code) > 1, code",
 	[Q_CATALOG_CLUSTERS] =
 		"SELECT c.code, c.name, c.name_en,"
 		" (SELECT count(*) FROM cluster_industry i WHERE i.cluster_code = c.code),"
 		" (SELECT count(*) FROM cluster_major m WHERE m.cluster_code = c.code),"
 		" (SELECT group_concat(a.name, '、') FROM alliance a WHERE a.cluster_code = c.code)"
-		" FROM cluster c WHERE " SEARCH("c.code", "c.name")
-		" ORDER BY c.rowid",
+		" FROM cluster c WHERE " SEARCH("c.code", "c.name") " ORDER BY c.rowid",
 	[Q_ENTERPRISE_INSERT] =
 		"INSERT INTO enterprise(uscc,name,industry_code,cluster_code,division_code,"
 		"employees,founded_year) VALUES(?1,?2,?3,?4,?5,?6,?7)",
@@ -182,25 +199,24 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_SATISFACTION_INSERT] =
 		"INSERT INTO satisfaction_survey(school_id,enterprise_id,year,score,"
 		"graduates_rated) VALUES(?1,?2,?3,?4,?5)",
-	[Q_SUMMARY] =
-		"SELECT (SELECT count(*) FROM division),"
-		" (SELECT count(*) FROM org),"
-		" (SELECT count(*) FROM org WHERE kind='school'),"
-		" (SELECT count(*) FROM org WHERE kind='department'),"
-		" (SELECT count(*) FROM major),"
-		" (SELECT count(*) FROM occupation),"
-		" (SELECT count(*) FROM industry),"
-		" (SELECT count(*) FROM major_occupation),"
-		" (SELECT count(*) FROM cluster),"
-		" (SELECT count(*) FROM alliance),"
-		" (SELECT count(DISTINCT id) FROM plan_target),"
-		" (SELECT count(*) FROM enterprise),"
-		" (SELECT count(*) FROM school_major),"
-		" (SELECT count(*) FROM registry_item),"
-		" (SELECT count(*) FROM datavalue),"
-		" (SELECT count(*) FROM posting),"
-		" (SELECT count(*) FROM demand_survey),"
-		" (SELECT count(*) FROM satisfaction_survey)",
+	[Q_SUMMARY] = "SELECT (SELECT count(*) FROM division),"
+		      " (SELECT count(*) FROM org),"
+		      " (SELECT count(*) FROM org WHERE kind='school'),"
+		      " (SELECT count(*) FROM org WHERE kind='department'),"
+		      " (SELECT count(*) FROM major),"
+		      " (SELECT count(*) FROM occupation),"
+		      " (SELECT count(*) FROM industry),"
+		      " (SELECT count(*) FROM major_occupation),"
+		      " (SELECT count(*) FROM cluster),"
+		      " (SELECT count(*) FROM alliance),"
+		      " (SELECT count(DISTINCT id) FROM plan_target),"
+		      " (SELECT count(*) FROM enterprise),"
+		      " (SELECT count(*) FROM school_major),"
+		      " (SELECT count(*) FROM registry_item),"
+		      " (SELECT count(*) FROM datavalue),"
+		      " (SELECT count(*) FROM posting),"
+		      " (SELECT count(*) FROM demand_survey),"
+		      " (SELECT count(*) FROM satisfaction_survey)",
 	[Q_DATAVALUE_CITY_TOTAL] =
 		"SELECT sum(v.value) FROM datavalue v JOIN org o ON o.id = v.org_id"
 		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = '' AND o.kind = 'school'",

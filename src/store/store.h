@@ -29,11 +29,11 @@ struct store;
 struct store_stmt;
 
 /* store_open flags */
-#define STORE_CREATE   1u  /* create the database file if it is missing */
-#define STORE_READONLY 2u  /* open read-only (reports, serving a replica) */
+#define STORE_CREATE 1u	  /* create the database file if it is missing */
+#define STORE_READONLY 2u /* open read-only (reports, serving a replica) */
 
 /* store_step results */
-#define STORE_ROW  1
+#define STORE_ROW 1
 #define STORE_DONE 0
 
 /* The schema version this program knows (the number of migrations). */
@@ -43,8 +43,7 @@ int store_schema_latest(void);
  * file unless STORE_CREATE, a file that is not a database, and a database
  * whose schema is newer than this program (ERR_VERSION). Does not migrate:
  * see store_migrate(). On error *out is NULL. */
-int store_open(struct store **out, const char *path, unsigned flags,
-	       struct err *e) WUR;
+int store_open(struct store **out, const char *path, unsigned flags, struct err *e) WUR;
 void store_close(struct store *s);
 
 /* The schema version of the open database; 0 for an empty one. */
@@ -62,8 +61,7 @@ int store_commit(struct store *s, struct err *e) WUR;
 void store_rollback(struct store *s);
 
 /* The cached prepared statement for q, reset and with bindings cleared. */
-struct store_stmt *store_prepare(struct store *s, enum store_query q,
-				 struct err *e);
+struct store_stmt *store_prepare(struct store *s, enum store_query q, struct err *e);
 
 /* Bind parameter idx (1-based). A NULL text binds SQL NULL. */
 void store_bind_text(struct store_stmt *st, int idx, const char *v);
@@ -88,8 +86,7 @@ int store_step(struct store_stmt *st, struct err *e);
 int store_exec(struct store_stmt *st, struct err *e) WUR;
 
 /* Prepare q, bind from types as store_bindf(), execute it to completion. */
-int store_run(struct store *s, enum store_query q, struct err *e,
-	      const char *types, ...) WUR;
+int store_run(struct store *s, enum store_query q, struct err *e, const char *types, ...) WUR;
 
 int store_col_count(struct store_stmt *st);
 int store_col_is_null(struct store_stmt *st, int col);
@@ -109,8 +106,7 @@ int store_changes(struct store *s);
 /* Full consistency check of the database (SQLite: PRAGMA integrity_check
  * and foreign_key_check). *ok is 1 when everything holds; problems are
  * appended to report (may be NULL). */
-int store_check(struct store *s, int *ok, struct strbuf *report,
-		struct err *e) WUR;
+int store_check(struct store *s, int *ok, struct strbuf *report, struct err *e) WUR;
 
 /* Delete every school, enterprise and yearly record (everything that is not
  * reference data, the plan or the city's own organisations), within the

@@ -599,8 +599,9 @@ static void test_upgrade_from_schema_1(void **state)
 	strbuf_addstr(&sql, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
 			    " name TEXT NOT NULL, applied_at TEXT NOT NULL);");
 	strbuf_addstr(&sql, store_migrations_sqlite[0].sql);
-	strbuf_addstr(&sql, "INSERT INTO schema_version VALUES (1, '0001_base', '2026-01-01T00:00:00Z');"
-			    "INSERT INTO division VALUES ('3309', '舟山市', 'city', NULL);");
+	strbuf_addstr(&sql,
+		      "INSERT INTO schema_version VALUES (1, '0001_base', '2026-01-01T00:00:00Z');"
+		      "INSERT INTO division VALUES ('3309', '舟山市', 'city', NULL);");
 	raw_exec(fx->db, strbuf_str(&sql));
 	strbuf_release(&sql);
 	err_clear(&e);
@@ -614,7 +615,8 @@ static void test_upgrade_from_schema_1(void **state)
 	fx->s = NULL;
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM division"), 1);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master"
-					 " WHERE type='index' AND name='posting_dup_of'"), 1);
+					 " WHERE type='index' AND name='posting_dup_of'"),
+			 1);
 	assert_int_equal(raw_int(fx->db, "SELECT max(version) FROM schema_version"),
 			 store_schema_latest());
 }

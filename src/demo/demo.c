@@ -294,16 +294,9 @@ static int demo_is_higher(const struct demo_school_def *d)
 
 static int demo_division_exists(struct demo_ctx *c, const char *code, int *exists)
 {
-	struct store_stmt *st = store_prepare(c->s, Q_DIVISION_EXISTS, c->e);
-	int rc;
+	int rc = store_lookup(c->s, Q_DIVISION_EXISTS, NULL, c->e, "t", code);
 
-	*exists = 0;
-	if (!st)
-		return c->e->code ? c->e->code : ERR_DB;
-	store_bindf(st, "t", code);
-	while ((rc = store_step(st, c->e)) == STORE_ROW)
-		if (store_col_is_null(st, 0) || store_col_int(st, 0))
-			*exists = 1;
+	*exists = rc == 1;
 	return rc < 0 ? rc : 0;
 }
 
@@ -360,22 +353,11 @@ static int demo_check_design(struct demo_ctx *c)
 
 static int demo_org_id(struct demo_ctx *c, const char *code, int64_t *id)
 {
-	struct store_stmt *st = store_prepare(c->s, Q_ORG_ID_BY_CODE, c->e);
-	int rc;
+	int rc = store_lookup(c->s, Q_ORG_ID_BY_CODE, id, c->e, "t", code);
 
-	if (!st)
-		return c->e->code ? c->e->code : ERR_DB;
-	store_bindf(st, "t", code);
-	rc = store_step(st, c->e);
-	if (rc < 0)
-		return rc;
-	if (rc != STORE_ROW)
+	if (rc == 0)
 		return err_set(c->e, ERR_NOTFOUND,
 			       _("organisation '%s' is missing (run 'tvet init' first)"), code);
-	*id = store_col_int(st, 0);
-	/* finish the statement so it holds no read lock */
-	while ((rc = store_step(st, c->e)) == STORE_ROW)
-		;
 	return rc < 0 ? rc : 0;
 }
 

@@ -102,19 +102,9 @@ out:
 
 static int plan_org_id(struct store *s, const char *code, int64_t *id, struct err *e)
 {
-	struct store_stmt *st = store_prepare(s, Q_ORG_ID_BY_CODE, e);
-	int rc;
+	int rc = store_lookup(s, Q_ORG_ID_BY_CODE, id, e, "t", code);
 
-	*id = 0;
-	if (!st)
-		return e->code;
-	store_bindf(st, "t", code);
-	rc = store_step(st, e);
-	if (rc < 0)
-		return rc;
-	if (rc == STORE_ROW)
-		*id = store_col_int(st, 0);
-	return 0;
+	return rc < 0 ? rc : 0;
 }
 
 /* The city and its county-level divisions as organisations. */
@@ -425,15 +415,10 @@ static int plan_load_targets(struct store *s, const char *datadir, const struct 
 		if (rc < 0)
 			goto out;
 		if (strcmp(v[KIND], "count") == 0) {
-			st = store_prepare(s, Q_REGISTRY_TYPE_EXISTS, e);
-			if (!st) {
-				rc = e->code;
+			if ((rc = store_lookup(s, Q_REGISTRY_TYPE_EXISTS, NULL, e, "t",
+					       v[SOURCE])) < 0)
 				goto out;
-			}
-			store_bindf(st, "t", v[SOURCE]);
-			if ((rc = store_step(st, e)) < 0)
-				goto out;
-			if (rc != STORE_ROW)
+			if (rc == 0)
 				BAD(SOURCE,
 				    _("registry type '%s' is not in "
 				      "definitions/registry_types.csv"),

@@ -150,21 +150,15 @@ static int occupation_new_row(struct store *s, char **v, const struct csv_reader
 {
 	char parent[16];
 	const char *dash = strrchr(v[0], '-');
-	struct store_stmt *st;
 	int rc;
 
 	if (!dash || (size_t)(dash - v[0]) >= sizeof(parent))
 		return ref_bad(r, idx, 0, e, _("is not an occupation code like 2-02-32-02"), v[0]);
 	memcpy(parent, v[0], (size_t)(dash - v[0]));
 	parent[dash - v[0]] = '\0';
-	st = store_prepare(s, Q_OCCUPATION_EXISTS, e);
-	if (!st)
-		return e->code;
-	store_bindf(st, "t", parent);
-	rc = store_step(st, e);
-	if (rc < 0)
+	if ((rc = store_lookup(s, Q_OCCUPATION_EXISTS, NULL, e, "t", parent)) < 0)
 		return rc;
-	if (rc != STORE_ROW)
+	if (rc == 0)
 		return ref_bad(r, idx, 0, e, _("has no parent 小类 in the 2022 classification"),
 			       v[0]);
 	return store_run(s, Q_OCCUPATION_INSERT, e, "ttttttt", v[0], v[1], "细类", parent, nz(v[2]),

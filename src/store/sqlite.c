@@ -413,6 +413,27 @@ int store_run(struct store *s, enum store_query q, struct err *e, const char *ty
 	return store_exec(st, e);
 }
 
+int store_lookup(struct store *s, enum store_query q, int64_t *out, struct err *e,
+		 const char *types, ...)
+{
+	struct store_stmt *st = store_prepare(s, q, e);
+	va_list ap;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if (!st)
+		return e ? e->code : ERR_DB;
+	va_start(ap, types);
+	store_vbindf(st, types, ap);
+	va_end(ap);
+	rc = store_step(st, e);
+	if (rc == STORE_ROW && out)
+		*out = store_col_int(st, 0);
+	sqlite3_reset(st->stmt);
+	return rc < 0 ? rc : rc == STORE_ROW;
+}
+
 int store_col_count(struct store_stmt *st)
 {
 	return sqlite3_column_count(st->stmt);

@@ -88,6 +88,13 @@ int store_exec(struct store_stmt *st, struct err *e) WUR;
 /* Prepare q, bind from types as store_bindf(), execute it to completion. */
 int store_run(struct store *s, enum store_query q, struct err *e, const char *types, ...) WUR;
 
+/* Prepare q, bind from types, read its first row and end the statement:
+ * 1 with *out set to the first column (0 when NULL or out is NULL) when a
+ * row came back, 0 when none did, a negative code on error. For lookups
+ * ("does X exist", "id of X"). */
+int store_lookup(struct store *s, enum store_query q, int64_t *out, struct err *e,
+		 const char *types, ...) WUR;
+
 int store_col_count(struct store_stmt *st);
 int store_col_is_null(struct store_stmt *st, int col);
 int64_t store_col_int(struct store_stmt *st, int col);

@@ -14,7 +14,7 @@
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := sqlite3 jansson libsodium
+PKGS      := sqlite3 jansson libsodium libzip expat xlsxwriter
 
 ifeq ($(SANITIZE),1)
 B         ?= build/asan

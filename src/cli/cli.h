@@ -33,5 +33,8 @@ int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_status(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_check(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_import(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_template(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_history(const struct cli *c, int argc, char **argv, struct err *e);
 
 #endif

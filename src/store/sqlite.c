@@ -515,6 +515,9 @@ int store_clear_data(struct store *s, struct err *e)
 		return err_set(e, ERR_INTERNAL, "store_clear_data outside a transaction");
 	/* Children before parents, so foreign keys hold at every step. */
 	return store_exec_sql(s,
+			      "DELETE FROM datavalue_history;"
+			      "DELETE FROM import_batch;"
+			      "DELETE FROM submission;"
 			      "DELETE FROM posting;"
 			      "DELETE FROM demand_survey;"
 			      "DELETE FROM satisfaction_survey;"

@@ -59,7 +59,11 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_DEMAND_SURVEY_INSERT),
 	NAME(Q_SATISFACTION_INSERT),
 	NAME(Q_SUMMARY),
-	NAME(Q_DATAVALUE_CITY_TOTAL),
+	NAME(Q_DATAVALUE_CITY_TOTAL), NAME(Q_SCHOOL_BY_CODE),
+	NAME(Q_SCHOOL_MAJOR_EXISTS), NAME(Q_SUBMISSION_GET), NAME(Q_SUBMISSION_PUT),
+	NAME(Q_DATAVALUE_GET), NAME(Q_DATAVALUE_LIST), NAME(Q_DATAVALUE_DELETE),
+	NAME(Q_IMPORT_BATCH_INSERT), NAME(Q_IMPORT_BATCH_SET_CHANGED), NAME(Q_HISTORY_INSERT),
+	NAME(Q_HISTORY_LIST), NAME(Q_IMPORT_LIST),
 };
 
 const char *store_query_name(enum store_query q)
@@ -220,6 +224,39 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_DATAVALUE_CITY_TOTAL] =
 		"SELECT sum(v.value) FROM datavalue v JOIN org o ON o.id = v.org_id"
 		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = '' AND o.kind = 'school'",
+	[Q_SCHOOL_BY_CODE] = "SELECT id, school_level FROM org WHERE code = ?1 AND kind = 'school'",
+	[Q_SCHOOL_MAJOR_EXISTS] =
+		"SELECT 1 FROM school_major WHERE school_id = ?1 AND year = ?2 AND major_code = ?3",
+	[Q_SUBMISSION_GET] = "SELECT status, changed_at, changed_by FROM submission"
+			     " WHERE school_id = ?1 AND year = ?2",
+	[Q_SUBMISSION_PUT] =
+		"INSERT INTO submission(school_id,year,status,changed_at,changed_by)"
+		" VALUES(?1,?2,?3,?4,?5) ON CONFLICT(school_id,year) DO UPDATE SET"
+		" status=excluded.status, changed_at=excluded.changed_at,"
+		" changed_by=excluded.changed_by",
+	[Q_DATAVALUE_GET] = "SELECT value FROM datavalue WHERE element = ?1 AND org_id = ?2"
+			    " AND year = ?3 AND dims = ?4",
+	[Q_DATAVALUE_LIST] = "SELECT dims, value FROM datavalue WHERE element = ?1 AND org_id = ?2"
+			     " AND year = ?3 ORDER BY dims",
+	[Q_DATAVALUE_DELETE] = "DELETE FROM datavalue WHERE element = ?1 AND org_id = ?2"
+			       " AND year = ?3 AND dims = ?4",
+	[Q_IMPORT_BATCH_INSERT] =
+		"INSERT INTO import_batch(kind,file_name,sha256,encoding,who,at,school_id,year,"
+		"rows,changed) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+	[Q_IMPORT_BATCH_SET_CHANGED] = "UPDATE import_batch SET changed = ?2 WHERE id = ?1",
+	[Q_HISTORY_INSERT] =
+		"INSERT INTO datavalue_history(batch_id,element,org_id,year,dims,old_value,"
+		"new_value) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+	[Q_HISTORY_LIST] =
+		"SELECT b.id, b.at, b.who, b.file_name, b.kind, o.code, h.year, h.element,"
+		" h.dims, h.old_value, h.new_value FROM datavalue_history h"
+		" JOIN import_batch b ON b.id = h.batch_id JOIN org o ON o.id = h.org_id"
+		" WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR h.year = ?2)"
+		" AND (?3 IS NULL OR h.element = ?3) ORDER BY h.id DESC",
+	[Q_IMPORT_LIST] =
+		"SELECT b.id, b.kind, b.file_name, b.sha256, b.encoding, b.who, b.at, o.code,"
+		" b.year, b.rows, b.changed FROM import_batch b LEFT JOIN org o"
+		" ON o.id = b.school_id WHERE ?1 IS NULL OR b.kind = ?1 ORDER BY b.id DESC",
 };
 
 const char *store_sqlite_sql(enum store_query q)

@@ -34,6 +34,7 @@
 #include "ingest/plandef.h"
 #include "ingest/refdata.h"
 #include "store/store.h"
+#include "unit/testlib.h"
 
 /* The designed 2025 bands (docs/demo-data.md). */
 #define G7_LO 56.0
@@ -68,11 +69,8 @@ static struct fixture *fx;
 static int init_db(const char *path, struct store **out, int load)
 {
 	struct err e;
-	int from, to;
 
-	err_clear(&e);
-	if (store_open(out, path, STORE_CREATE, &e) < 0 ||
-	    store_migrate(*out, &from, &to, &e) < 0) {
+	if (testlib_store_create(out, path, NULL, &e) < 0) {
 		print_error("open/migrate %s: %s\n", path, e.msg);
 		return -1;
 	}
@@ -90,8 +88,7 @@ static int group_setup(void **state)
 
 	(void)state;
 	fx = xcalloc(1, sizeof(*fx));
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/tvet_test_demo_XXXXXX");
-	if (!mkdtemp(fx->dir))
+	if (testlib_tmpdir(fx->dir, sizeof(fx->dir), "demo") < 0)
 		return -1;
 	snprintf(fx->db, sizeof(fx->db), "%s/a.db", fx->dir);
 	if (init_db(fx->db, &fx->s, 1) < 0)
@@ -108,18 +105,13 @@ static int group_setup(void **state)
 
 static int group_teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	if (!fx)
 		return 0;
 	sqlite3_close(fx->ro);
 	store_close(fx->s);
-	if (fx->dir[0]) {
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-		if (system(cmd) != 0)
-			return -1;
-	}
+	if (testlib_rmtree(fx->dir) != 0)
+		return -1;
 	free(fx);
 	fx = NULL;
 	return 0;
@@ -177,14 +169,14 @@ static void assert_outcome_bands(const struct demo_outcomes *o)
 }
 
 /* The Q_SUMMARY row. */
-static void summary_counts(struct store *s, long out[18])
+static void summary_counts(struct store *s, long out[S_NCOLS])
 {
 	struct err e;
 	struct store_stmt *st = store_prepare(s, Q_SUMMARY, &e);
 
 	assert_non_null(st);
 	assert_int_equal(store_step(st, &e), STORE_ROW);
-	for (int i = 0; i < 18; i++)
+	for (int i = 0; i < S_NCOLS; i++)
 		out[i] = (long)store_col_int(st, i);
 	while (store_step(st, &e) == STORE_ROW)
 		;
@@ -412,7 +404,7 @@ static void test_design_registry(void **state)
 
 static void test_summary_counts(void **state)
 {
-	long q[18];
+	long q[S_NCOLS];
 	const struct demo_summary *s = &fx->sum;
 
 	(void)state;
@@ -422,14 +414,14 @@ static void test_summary_counts(void **state)
 	assert_true(s->postings >= 50000);
 	assert_band("repost share", (double)s->posting_reposts / (double)s->postings, 0.25, 0.35);
 	summary_counts(fx->s, q);
-	assert_int_equal(q[2], s->schools);
-	assert_int_equal(q[11], s->enterprises);
-	assert_int_equal(q[12], s->school_majors);
-	assert_int_equal(q[13], s->registry_items);
-	assert_int_equal(q[14], s->datavalues);
-	assert_int_equal(q[15], s->postings);
-	assert_int_equal(q[16], s->demand_surveys);
-	assert_int_equal(q[17], s->satisfaction_surveys);
+	assert_int_equal(q[S_SCHOOLS], s->schools);
+	assert_int_equal(q[S_ENTERPRISES], s->enterprises);
+	assert_int_equal(q[S_SCHOOL_MAJORS], s->school_majors);
+	assert_int_equal(q[S_REGISTRY_ITEMS], s->registry_items);
+	assert_int_equal(q[S_DATAVALUES], s->datavalues);
+	assert_int_equal(q[S_POSTINGS], s->postings);
+	assert_int_equal(q[S_DEMAND_SURVEYS], s->demand_surveys);
+	assert_int_equal(q[S_SATISFACTION_SURVEYS], s->satisfaction_surveys);
 	assert_int_equal(
 		(long)q_num(fx->ro, "SELECT count(*) FROM posting WHERE dup_of IS NOT NULL"),
 		s->posting_reposts);
@@ -1001,7 +993,7 @@ static void test_failure_rolls_back(void **state)
 	struct store *s = NULL;
 	struct demo_options o = {0};
 	struct demo_summary sum;
-	long before[18], after[18];
+	long before[S_NCOLS], after[S_NCOLS];
 	struct err e;
 	struct store_stmt *st;
 	int rc;
@@ -1047,7 +1039,7 @@ static void test_bad_options(void **state)
 		{2025, 2021, 0, 0}, {2000, 2005, 0, 0}, {2021, 2040, 0, 0},
 		{0, 0, 10, 0},	    {0, 0, 0, -5},	{0, 0, 0, DEMO_MAX_POSTINGS + 1},
 	};
-	long before[18], after[18];
+	long before[S_NCOLS], after[S_NCOLS];
 
 	(void)state;
 	summary_counts(fx->s, before);

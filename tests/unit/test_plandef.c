@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +20,7 @@
 #include "ingest/plandef.h"
 #include "ingest/refdata.h"
 #include "store/store.h"
-
-#define ANY_COLUMN ((size_t)-1)
+#include "unit/testlib.h"
 
 /* One bad edit of a copy of data/plan/. */
 struct bad_case {
@@ -53,24 +51,15 @@ static int setup(void **state)
 	const struct bad_case *bc = *state;
 	struct fixture *fx = xcalloc(1, sizeof(*fx));
 	struct err e;
-	char cmd[512];
 
 	fx->bc = bc;
 	*state = fx;
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/tvet_test_plandef_XXXXXX");
-	if (!mkdtemp(fx->dir)) {
-		fx->dir[0] = '\0';
+	if (testlib_tmpdir(fx->dir, sizeof(fx->dir), "plandef") < 0)
 		return -1;
-	}
 	snprintf(fx->db, sizeof(fx->db), "%s/t.db", fx->dir);
-	snprintf(fx->data, sizeof(fx->data), "%s/data", fx->dir);
-	snprintf(cmd, sizeof(cmd), "mkdir '%s' && cp -R '%s/plan' '%s/plan'", fx->data,
-		 TVET_DATADIR, fx->data);
-	if (system(cmd) != 0)
+	if (testlib_copy_data(fx->dir, "plan", fx->data, sizeof(fx->data)) < 0)
 		return -1;
-	err_clear(&e);
-	if (store_open(&fx->s, fx->db, STORE_CREATE, &e) < 0 ||
-	    store_migrate(fx->s, NULL, NULL, &e) < 0 ||
+	if (testlib_store_create(&fx->s, fx->db, NULL, &e) < 0 ||
 	    refdata_load_all(fx->s, TVET_DATADIR, NULL, &e) < 0 ||
 	    plandef_load(fx->s, TVET_DATADIR, &fx->first, &e) < 0) {
 		print_error("setup: %s\n", e.msg);
@@ -85,14 +74,10 @@ static int setup_empty(void **state)
 	struct err e;
 
 	*state = fx;
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/tvet_test_plandef_XXXXXX");
-	if (!mkdtemp(fx->dir)) {
-		fx->dir[0] = '\0';
+	if (testlib_tmpdir(fx->dir, sizeof(fx->dir), "plandef") < 0)
 		return -1;
-	}
 	snprintf(fx->db, sizeof(fx->db), "%s/t.db", fx->dir);
-	if (store_open(&fx->s, fx->db, STORE_CREATE, &e) < 0 ||
-	    store_migrate(fx->s, NULL, NULL, &e) < 0)
+	if (testlib_store_create(&fx->s, fx->db, NULL, &e) < 0)
 		return -1;
 	return 0;
 }
@@ -100,86 +85,14 @@ static int setup_empty(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	int rc = 0;
+	int rc;
 
 	store_close(fx->s);
 	strbuf_release(&fx->before);
 	strbuf_release(&fx->after);
-	if (fx->dir[0]) {
-		char cmd[128];
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-		rc = system(cmd) == 0 ? 0 : -1;
-	}
+	rc = testlib_rmtree(fx->dir);
 	free(fx);
 	return rc;
-}
-
-static struct strbuf slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = {0};
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&sb, chunk, n);
-	fclose(f);
-	strbuf_addstr(&sb, ""); /* never NULL */
-	return sb;
-}
-
-/* 1-based number of the first line of path starting with prefix; fails the
- * test when there is none. */
-static size_t find_line(const char *path, const char *prefix)
-{
-	struct strbuf sb = slurp(path);
-	const char *p = sb.buf;
-	size_t lineno = 1, hit = 0;
-
-	for (;;) {
-		const char *end = strchr(p, '\n');
-		if (strncmp(p, prefix, strlen(prefix)) == 0) {
-			hit = lineno;
-			break;
-		}
-		if (!end)
-			break;
-		p = end + 1;
-		lineno++;
-	}
-	strbuf_release(&sb);
-	if (!hit)
-		fail_msg("%s: no line starts with '%s'", path, prefix);
-	return hit;
-}
-
-/* In the first line of path starting with prefix, replace the first
- * occurrence of old with new_text. Returns the line number. */
-static size_t edit_line(const char *path, const char *prefix, const char *old, const char *new_text)
-{
-	size_t line = find_line(path, prefix);
-	struct strbuf in = slurp(path), out = {0};
-	const char *p = in.buf, *at;
-	FILE *f;
-
-	for (size_t i = 1; i < line; i++)
-		p = strchr(p, '\n') + 1;
-	at = strstr(p, old);
-	if (!at || (strchr(p, '\n') && at > strchr(p, '\n'))) {
-		strbuf_release(&in);
-		fail_msg("%s:%zu does not contain '%s'", path, line, old);
-	}
-	strbuf_add(&out, in.buf, (size_t)(at - in.buf));
-	strbuf_addstr(&out, new_text);
-	strbuf_addstr(&out, at + strlen(old));
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(out.buf, 1, out.len, f), out.len);
-	fclose(f);
-	strbuf_release(&in);
-	strbuf_release(&out);
-	return line;
 }
 
 /* Append every row of st, as "a\tb\t...\n" with NULL as "(null)". */
@@ -227,34 +140,6 @@ static void snapshot(struct store *s, struct strbuf *out)
 	dump_rows(store_prepare(s, Q_SUMMARY, &e), out);
 }
 
-static int64_t summary(struct store *s, int col)
-{
-	struct err e;
-	struct store_stmt *st = store_prepare(s, Q_SUMMARY, &e);
-	int64_t v;
-
-	assert_non_null(st);
-	assert_int_equal(store_step(st, &e), STORE_ROW);
-	v = store_col_int(st, col);
-	assert_int_equal(store_step(st, &e), STORE_DONE);
-	return v;
-}
-
-enum {
-	S_DIVISIONS,
-	S_ORGS,
-	S_SCHOOLS,
-	S_DEPARTMENTS,
-	S_MAJORS,
-	S_OCCUPATIONS,
-	S_INDUSTRIES,
-	S_CROSSWALK,
-	S_CLUSTERS,
-	S_ALLIANCES,
-	S_TARGETS,
-	S_NCOLS = 18
-};
-
 /* code -> id of the organisations of kind, as "code=id;..." */
 static void org_ids(struct store *s, const char *kind, struct strbuf *out)
 {
@@ -285,8 +170,8 @@ static void test_counts(void **state)
 	assert_int_equal(fx->first.departments, 19);
 	assert_string_equal(fx->first.version, "1");
 	assert_int_equal(strlen(fx->first.hash), 64);
-	assert_int_equal(summary(fx->s, S_TARGETS), 43);
-	assert_int_equal(summary(fx->s, S_DEPARTMENTS), 19);
+	assert_int_equal(testlib_summary(fx->s, S_TARGETS), 43);
+	assert_int_equal(testlib_summary(fx->s, S_DEPARTMENTS), 19);
 	st = store_prepare(fx->s, Q_PLAN_TARGET_LIST, &e);
 	while ((rc = store_step(st, &e)) == STORE_ROW)
 		rows++;
@@ -485,8 +370,8 @@ static void test_city_and_districts(void **state)
 		n++;
 	}
 	assert_int_equal(n, 19);
-	assert_int_equal(summary(fx->s, S_ORGS), 1 + 4 + 19);
-	assert_int_equal(summary(fx->s, S_SCHOOLS), 0);
+	assert_int_equal(testlib_summary(fx->s, S_ORGS), 1 + 4 + 19);
+	assert_int_equal(testlib_summary(fx->s, S_SCHOOLS), 0);
 }
 
 static void test_reload_unchanged(void **state)
@@ -518,9 +403,9 @@ static void test_reload_edited(void **state)
 
 	org_ids(fx->s, NULL, &fx->before);
 	snprintf(path, sizeof(path), "%s/plan/targets.csv", fx->data);
-	edit_line(path, "G7,,", ",55,%,", ",60,%,");
+	testlib_edit_line(path, "G7,,", ",55,%,", ",60,%,");
 	snprintf(path, sizeof(path), "%s/plan/departments.csv", fx->data);
-	edit_line(path, "edu,", "市教育局", "舟山市教育局");
+	testlib_edit_line(path, "edu,", "市教育局", "舟山市教育局");
 
 	err_clear(&e);
 	assert_int_equal(plandef_load(fx->s, fx->data, &res, &e), 0);
@@ -548,37 +433,12 @@ static void test_reload_edited(void **state)
 	assert_int_equal(store_step(st, &e), STORE_ROW);
 	assert_text(st, 0, "edu");
 	assert_text(st, 1, "舟山市教育局");
-	assert_int_equal(summary(fx->s, S_TARGETS), 43);
-	assert_int_equal(summary(fx->s, S_ORGS), 24);
+	assert_int_equal(testlib_summary(fx->s, S_TARGETS), 43);
+	assert_int_equal(testlib_summary(fx->s, S_ORGS), 24);
 
 	/* and the edited copy is now the unchanged one */
 	assert_int_equal(plandef_load(fx->s, fx->data, &res, &e), 0);
 	assert_int_equal(res.loaded, 0);
-}
-
-/* Insert a school through a second connection, as another process would;
- * 1 when fx->s then sees it. */
-static int sees_other_writer(struct fixture *fx, const char *code)
-{
-	sqlite3 *db = NULL;
-	char sql[160];
-	struct err e;
-	struct store_stmt *st;
-	int rc, seen = 0;
-
-	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
-	snprintf(sql, sizeof(sql),
-		 "INSERT INTO org(code, name, kind, school_level) VALUES ('%s', 'x', 'school', "
-		 "'中职')",
-		 code);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	st = store_prepare(fx->s, Q_ORG_LIST, &e);
-	store_bindf(st, "t", "school");
-	while ((rc = store_step(st, &e)) == STORE_ROW)
-		seen |= strcmp(store_col_text(st, 1), code) == 0;
-	assert_int_equal(rc, STORE_DONE);
-	return seen;
 }
 
 /* Regression (fixed): plandef_load() leaves lookups stepped to a row and never reset
@@ -591,9 +451,9 @@ static void test_no_read_left_open(void **state)
 	struct fixture *fx = *state;
 	struct err e;
 
-	assert_true(sees_other_writer(fx, "s1"));
+	assert_true(testlib_sees_other_writer(fx->s, fx->db, "school", "s1"));
 	assert_int_equal(plandef_load(fx->s, TVET_DATADIR, NULL, &e), 0);
-	assert_true(sees_other_writer(fx, "s2"));
+	assert_true(testlib_sees_other_writer(fx->s, fx->db, "school", "s2"));
 }
 
 /* Without the reference data there is no city to hang the plan on. */
@@ -607,7 +467,7 @@ static void test_needs_reference_data(void **state)
 	assert_int_equal(plandef_load(fx->s, TVET_DATADIR, &res, &e), ERR_INPUT);
 	assert_int_equal(res.loaded, 0);
 	for (int c = 0; c < S_NCOLS; c++)
-		assert_int_equal(summary(fx->s, c), 0);
+		assert_int_equal(testlib_summary(fx->s, c), 0);
 }
 
 /* ---- bad input: refused, the loaded plan unchanged ---- */
@@ -665,31 +525,21 @@ static void test_bad_input(void **state)
 	const char *err_file = bc->err_file ? bc->err_file : bc->file;
 	struct plandef_result res;
 	char path[256];
-	size_t line, n;
+	size_t line;
 	struct err e;
 	int rc;
 
 	snapshot(fx->s, &fx->before);
 	snprintf(path, sizeof(path), "%s/%s", fx->data, bc->file);
-	line = edit_line(path, bc->line_prefix, bc->old, bc->new_text);
+	line = testlib_edit_line(path, bc->line_prefix, bc->old, bc->new_text);
 	if (bc->err_line_prefix) {
 		snprintf(path, sizeof(path), "%s/%s", fx->data, err_file);
-		line = find_line(path, bc->err_line_prefix);
+		line = testlib_find_line(path, bc->err_line_prefix, NULL);
 	}
 	err_clear(&e);
 	rc = plandef_load(fx->s, fx->data, &res, &e);
-	if (rc != ERR_INPUT || e.row != line)
-		print_error("%s: %s [%s:%zu:%zu] %s\n", bc->name, err_code_name(rc), e.file, e.row,
-			    e.column, e.msg);
-	assert_int_equal(rc, ERR_INPUT);
-	assert_int_equal(e.code, ERR_INPUT);
+	testlib_assert_err_at(rc, &e, bc->name, ERR_INPUT, err_file, line, bc->column);
 	assert_int_equal(res.loaded, 0);
-	n = strlen(err_file);
-	assert_true(strlen(e.file) >= n);
-	assert_string_equal(e.file + strlen(e.file) - n, err_file);
-	assert_int_equal(e.row, line);
-	if (bc->column != ANY_COLUMN)
-		assert_int_equal(e.column, bc->column);
 
 	snapshot(fx->s, &fx->after);
 	assert_string_equal(strbuf_str(&fx->after), strbuf_str(&fx->before));
@@ -714,10 +564,9 @@ int main(void)
 
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		tests[n++] = fixed[i];
-	for (size_t i = 0; i < NBAD; i++) {
-		snprintf(names[i], sizeof(names[i]), "test_bad_input: %s", bad_cases[i].name);
-		tests[n++] = (struct CMUnitTest){names[i], test_bad_input, setup, teardown,
-						 (void *)&bad_cases[i]};
-	}
+	for (size_t i = 0; i < NBAD; i++)
+		tests[n++] = testlib_case_test(names[i], sizeof(names[i]), "test_bad_input",
+					       bad_cases[i].name, test_bad_input, setup, teardown,
+					       &bad_cases[i]);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

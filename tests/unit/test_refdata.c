@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +20,7 @@
 #include "ingest/csv.h"
 #include "ingest/refdata.h"
 #include "store/store.h"
-
-#define ANY_COLUMN ((size_t)-1)
+#include "unit/testlib.h"
 
 /* One broken file in a copy of data/. */
 struct broken_case {
@@ -50,26 +48,15 @@ static int make_fixture(void **state, int load, int copy)
 	const struct broken_case *bc = *state;
 	struct fixture *fx = xcalloc(1, sizeof(*fx));
 	struct err e;
-	int from, to;
 
 	fx->bc = bc;
 	*state = fx;
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/tvet_test_refdata_XXXXXX");
-	if (!mkdtemp(fx->dir)) {
-		fx->dir[0] = '\0';
+	if (testlib_tmpdir(fx->dir, sizeof(fx->dir), "refdata") < 0)
 		return -1;
-	}
 	snprintf(fx->db, sizeof(fx->db), "%s/t.db", fx->dir);
-	if (copy) {
-		char cmd[512];
-		snprintf(fx->data, sizeof(fx->data), "%s/data", fx->dir);
-		snprintf(cmd, sizeof(cmd), "cp -R '%s' '%s'", TVET_DATADIR, fx->data);
-		if (system(cmd) != 0)
-			return -1;
-	}
-	err_clear(&e);
-	if (store_open(&fx->s, fx->db, STORE_CREATE, &e) < 0 ||
-	    store_migrate(fx->s, &from, &to, &e) < 0) {
+	if (copy && testlib_copy_data(fx->dir, NULL, fx->data, sizeof(fx->data)) < 0)
+		return -1;
+	if (testlib_store_create(&fx->s, fx->db, NULL, &e) < 0) {
 		print_error("open/migrate: %s\n", e.msg);
 		return -1;
 	}
@@ -98,92 +85,13 @@ static int setup_empty_copy(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	int rc = 0;
+	int rc;
 
 	store_close(fx->s);
-	if (fx->dir[0]) {
-		char cmd[128];
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-		rc = system(cmd) == 0 ? 0 : -1;
-	}
+	rc = testlib_rmtree(fx->dir);
 	free(fx);
 	return rc;
 }
-
-/* In the file at path, in the first line that starts with prefix, replace
- * the first occurrence of old with new_text. Returns the 1-based number of
- * the edited line; fails the test when there is no such line. */
-static size_t edit_line(const char *path, const char *prefix, const char *old, const char *new_text)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf in = {0}, out = {0};
-	char chunk[4096];
-	size_t n, lineno = 1, hit = 0;
-	const char *p, *end;
-
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&in, chunk, n);
-	fclose(f);
-	for (p = strbuf_str(&in); *p; p = end + 1, lineno++) {
-		const char *at;
-
-		end = strchr(p, '\n');
-		if (!end)
-			end = p + strlen(p);
-		at = strstr(p, old);
-		if (strncmp(p, prefix, strlen(prefix)) == 0 && at && at < end) {
-			strbuf_add(&out, strbuf_str(&in), (size_t)(at - strbuf_str(&in)));
-			strbuf_addstr(&out, new_text);
-			strbuf_addstr(&out, at + strlen(old));
-			hit = lineno;
-			break;
-		}
-		if (!*end)
-			break;
-	}
-	if (!hit) {
-		strbuf_release(&in);
-		strbuf_release(&out);
-		fail_msg("%s: no line starting with '%s' contains '%s'", path, prefix, old);
-	}
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(out.buf, 1, out.len, f), out.len);
-	fclose(f);
-	strbuf_release(&in);
-	strbuf_release(&out);
-	return hit;
-}
-
-/* Column col of the one row of Q_SUMMARY. */
-static int64_t summary(struct store *s, int col)
-{
-	struct err e;
-	struct store_stmt *st = store_prepare(s, Q_SUMMARY, &e);
-	int64_t v;
-
-	assert_non_null(st);
-	assert_int_equal(store_step(st, &e), STORE_ROW);
-	v = store_col_int(st, col);
-	assert_int_equal(store_step(st, &e), STORE_DONE);
-	return v;
-}
-
-enum {
-	S_DIVISIONS,
-	S_ORGS,
-	S_SCHOOLS,
-	S_DEPARTMENTS,
-	S_MAJORS,
-	S_OCCUPATIONS,
-	S_INDUSTRIES,
-	S_CROSSWALK,
-	S_CLUSTERS,
-	S_ALLIANCES,
-	S_TARGETS,
-	S_NCOLS = 18
-};
 
 static int has_defload(struct store *s, const char *name)
 {
@@ -269,20 +177,20 @@ static void test_counts(void **state)
 	assert_int_equal(fx->first.loaded, 1);
 	assert_true(fx->first.rows > 0);
 	assert_int_equal(strlen(fx->first.hash), 64);
-	assert_int_equal(summary(fx->s, S_DIVISIONS), 42);
-	assert_int_equal(summary(fx->s, S_MAJORS), 1490);
+	assert_int_equal(testlib_summary(fx->s, S_DIVISIONS), 42);
+	assert_int_equal(testlib_summary(fx->s, S_MAJORS), 1490);
 	/* 2,172 of 2022 and 19 of 2024, one code (4-04-04-07) in both */
-	assert_int_equal(summary(fx->s, S_OCCUPATIONS), 2190);
-	assert_int_equal(summary(fx->s, S_OCCUPATIONS),
+	assert_int_equal(testlib_summary(fx->s, S_OCCUPATIONS), 2190);
+	assert_int_equal(testlib_summary(fx->s, S_OCCUPATIONS),
 			 distinct_in_files(occupations, "code", NULL, ""));
-	assert_int_equal(summary(fx->s, S_INDUSTRIES), 1971);
+	assert_int_equal(testlib_summary(fx->s, S_INDUSTRIES), 1971);
 	assert_true(want_crosswalk > 0 && want_crosswalk <= 6464);
-	assert_int_equal(summary(fx->s, S_CROSSWALK), want_crosswalk);
-	assert_int_equal(summary(fx->s, S_CLUSTERS), 6);
-	assert_int_equal(summary(fx->s, S_ALLIANCES), 5);
+	assert_int_equal(testlib_summary(fx->s, S_CROSSWALK), want_crosswalk);
+	assert_int_equal(testlib_summary(fx->s, S_CLUSTERS), 6);
+	assert_int_equal(testlib_summary(fx->s, S_ALLIANCES), 5);
 	/* reference data creates no organisations and no plan */
-	assert_int_equal(summary(fx->s, S_ORGS), 0);
-	assert_int_equal(summary(fx->s, S_TARGETS), 0);
+	assert_int_equal(testlib_summary(fx->s, S_ORGS), 0);
+	assert_int_equal(testlib_summary(fx->s, S_TARGETS), 0);
 	assert_true(has_defload(fx->s, "reference"));
 }
 
@@ -406,7 +314,7 @@ static void test_second_load_unchanged(void **state)
 	assert_int_equal(res.rows, 0);
 	assert_string_equal(res.hash, fx->first.hash);
 	assert_int_equal(refdata_load_all(fx->s, TVET_DATADIR, NULL, &e), 0);
-	assert_int_equal(summary(fx->s, S_MAJORS), 1490);
+	assert_int_equal(testlib_summary(fx->s, S_MAJORS), 1490);
 }
 
 /* A changed file is loaded again, in a database whose organisations and
@@ -418,7 +326,7 @@ static void test_reload_after_change(void **state)
 	struct store_stmt *st;
 	struct err e;
 	char path[512];
-	int64_t city, school, crosswalk = summary(fx->s, S_CROSSWALK);
+	int64_t city, school, crosswalk = testlib_summary(fx->s, S_CROSSWALK);
 	int ok = 0;
 
 	err_clear(&e);
@@ -435,8 +343,8 @@ static void test_reload_after_change(void **state)
 		0);
 
 	snprintf(path, sizeof(path), "%s/reference/majors_catalog.csv", fx->data);
-	edit_line(path, "中职,66,装备制造大类,6601,机械设计制造类,660103,", "数控技术应用",
-		  "数控技术应用（新）");
+	testlib_edit_line(path, "中职,66,装备制造大类,6601,机械设计制造类,660103,", "数控技术应用",
+			  "数控技术应用（新）");
 
 	assert_int_equal(refdata_load_all(fx->s, fx->data, &res, &e), 0);
 	assert_int_equal(res.loaded, 1);
@@ -447,36 +355,13 @@ static void test_reload_after_change(void **state)
 	assert_int_equal(store_step(st, &e), STORE_ROW);
 	assert_string_equal(store_col_text(st, 1), "数控技术应用（新）");
 	assert_int_equal(store_step(st, &e), STORE_DONE);
-	assert_int_equal(summary(fx->s, S_MAJORS), 1490);
-	assert_int_equal(summary(fx->s, S_DIVISIONS), 42);
-	assert_int_equal(summary(fx->s, S_CROSSWALK), crosswalk);
-	assert_int_equal(summary(fx->s, S_ORGS), 2);
-	assert_int_equal(summary(fx->s, 12), 1); /* school_majors */
+	assert_int_equal(testlib_summary(fx->s, S_MAJORS), 1490);
+	assert_int_equal(testlib_summary(fx->s, S_DIVISIONS), 42);
+	assert_int_equal(testlib_summary(fx->s, S_CROSSWALK), crosswalk);
+	assert_int_equal(testlib_summary(fx->s, S_ORGS), 2);
+	assert_int_equal(testlib_summary(fx->s, S_SCHOOL_MAJORS), 1);
 	assert_int_equal(store_check(fx->s, &ok, NULL, &e), 0);
 	assert_int_equal(ok, 1);
-}
-
-/* Insert an organisation through a second connection, as another process
- * (`tvet import`, the server) would; 1 when fx->s then sees it. */
-static int sees_other_writer(struct fixture *fx, const char *code)
-{
-	sqlite3 *db = NULL;
-	char sql[128];
-	struct err e;
-	struct store_stmt *st;
-	int rc, seen = 0;
-
-	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
-	snprintf(sql, sizeof(sql), "INSERT INTO org(code, name, kind) VALUES ('%s', 'x', 'city')",
-		 code);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	st = store_prepare(fx->s, Q_ORG_LIST, &e);
-	store_bindf(st, "t", "city");
-	while ((rc = store_step(st, &e)) == STORE_ROW)
-		seen |= strcmp(store_col_text(st, 1), code) == 0;
-	assert_int_equal(rc, STORE_DONE);
-	return seen;
 }
 
 /* Regression (fixed): a load leaves statements stepped to a row and never reset
@@ -490,9 +375,9 @@ static void test_no_read_left_open(void **state)
 	struct fixture *fx = *state;
 	struct err e;
 
-	assert_true(sees_other_writer(fx, "x1"));
+	assert_true(testlib_sees_other_writer(fx->s, fx->db, "city", "x1"));
 	assert_int_equal(refdata_load_all(fx->s, TVET_DATADIR, NULL, &e), 0);
-	assert_true(sees_other_writer(fx, "x2"));
+	assert_true(testlib_sees_other_writer(fx->s, fx->db, "city", "x2"));
 }
 
 /* ---- refdata_trim and refdata_hash_files ---- */
@@ -541,7 +426,7 @@ static void test_hash_files(void **state)
 	{
 		char path[256];
 		snprintf(path, sizeof(path), "%s/plan/plan.conf", fx->data);
-		edit_line(path, "version=", "1", "2");
+		testlib_edit_line(path, "version=", "1", "2");
 	}
 	assert_int_equal(refdata_hash_files(fx->data, one, d, &e), 0);
 	assert_string_not_equal(a, d);
@@ -587,38 +472,28 @@ static void test_broken_input(void **state)
 	struct fixture *fx = *state;
 	const struct broken_case *bc = fx->bc;
 	char path[512];
-	size_t line, n;
+	size_t line;
 	struct refdata_result res;
 	struct err e;
 	int rc;
 
 	snprintf(path, sizeof(path), "%s/%s", fx->data, bc->file);
-	line = edit_line(path, bc->line_prefix, bc->old, bc->new_text);
+	line = testlib_edit_line(path, bc->line_prefix, bc->old, bc->new_text);
 	err_clear(&e);
 	memset(&res, 0x55, sizeof(res));
 	rc = refdata_load_all(fx->s, fx->data, &res, &e);
-	if (rc != bc->code || e.row != line)
-		print_error("%s: %s [%s:%zu:%zu] %s\n", bc->name, err_code_name(rc), e.file, e.row,
-			    e.column, e.msg);
-	assert_int_equal(rc, bc->code);
-	assert_int_equal(e.code, bc->code);
+	testlib_assert_err_at(rc, &e, bc->name, bc->code, bc->file, line, bc->column);
 	assert_int_equal(res.loaded, 0);
-	n = strlen(bc->file);
-	assert_true(strlen(e.file) >= n);
-	assert_string_equal(e.file + strlen(e.file) - n, bc->file);
-	assert_int_equal(e.row, line);
-	if (bc->column != ANY_COLUMN)
-		assert_int_equal(e.column, bc->column);
 
 	/* nothing written */
 	for (int c = 0; c < S_NCOLS; c++)
-		assert_int_equal(summary(fx->s, c), 0);
+		assert_int_equal(testlib_summary(fx->s, c), 0);
 	assert_false(has_defload(fx->s, "reference"));
 
 	/* and the store is still usable: the good data loads */
 	assert_int_equal(refdata_load_all(fx->s, TVET_DATADIR, &res, &e), 0);
 	assert_int_equal(res.loaded, 1);
-	assert_int_equal(summary(fx->s, S_MAJORS), 1490);
+	assert_int_equal(testlib_summary(fx->s, S_MAJORS), 1490);
 }
 
 #define NBROKEN (sizeof(broken_cases) / sizeof(broken_cases[0]))
@@ -643,10 +518,9 @@ int main(void)
 
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		tests[n++] = fixed[i];
-	for (size_t i = 0; i < NBROKEN; i++) {
-		snprintf(names[i], sizeof(names[i]), "test_broken_input: %s", broken_cases[i].name);
-		tests[n++] = (struct CMUnitTest){names[i], test_broken_input, setup_empty_copy,
-						 teardown, (void *)&broken_cases[i]};
-	}
+	for (size_t i = 0; i < NBROKEN; i++)
+		tests[n++] = testlib_case_test(names[i], sizeof(names[i]), "test_broken_input",
+					       broken_cases[i].name, test_broken_input,
+					       setup_empty_copy, teardown, &broken_cases[i]);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "core/mem.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "unit/testlib.h"
 
 struct fixture {
 	char dir[64];
@@ -32,8 +32,7 @@ static int setup(void **state)
 {
 	struct fixture *fx = xcalloc(1, sizeof(*fx));
 
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/tvet_test_store_XXXXXX");
-	if (!mkdtemp(fx->dir)) {
+	if (testlib_tmpdir(fx->dir, sizeof(fx->dir), "store") < 0) {
 		free(fx);
 		return -1;
 	}
@@ -45,11 +44,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	char cmd[128];
 
 	store_close(fx->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-	if (system(cmd) != 0)
+	if (testlib_rmtree(fx->dir) != 0)
 		return -1;
 	free(fx);
 	return 0;
@@ -59,60 +56,11 @@ static int teardown(void **state)
 static void open_migrated(struct fixture *fx)
 {
 	struct err e;
-	int from, to;
+	int to;
 
-	err_clear(&e);
-	if (store_open(&fx->s, fx->db, STORE_CREATE, &e) < 0 ||
-	    store_migrate(fx->s, &from, &to, &e) < 0)
+	if (testlib_store_create(&fx->s, fx->db, &to, &e) < 0)
 		fail_msg("open/migrate %s: %s", fx->db, e.msg);
 	assert_int_equal(to, store_schema_latest());
-}
-
-/* Run SQL on path with sqlite3 directly (foreign keys off, the default). */
-static void raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(db);
-}
-
-/* The single integer the query gives on path, read with sqlite3 directly. */
-static int64_t raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	int64_t v;
-
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-/* The whole file, malloc()ed; *len its size. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = xmalloc((size_t)n);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
 }
 
 static int exists(const char *dir_or_db, const char *suffix)
@@ -129,11 +77,10 @@ static void assert_refused_untouched(const char *path, int want)
 {
 	struct store *s = (struct store *)&s;
 	struct err e;
-	unsigned char *before, *after;
-	size_t nb, na;
+	struct strbuf before, after;
 	int rc;
 
-	before = slurp(path, &nb);
+	before = testlib_slurp(path);
 	err_clear(&e);
 	rc = store_open(&s, path, 0, &e);
 	if (want)
@@ -143,13 +90,13 @@ static void assert_refused_untouched(const char *path, int want)
 	assert_int_equal(e.code, rc);
 	assert_true(e.msg[0] != '\0');
 	assert_null(s);
-	after = slurp(path, &na);
-	assert_int_equal(na, nb);
-	assert_memory_equal(after, before, nb);
+	after = testlib_slurp(path);
+	assert_int_equal(after.len, before.len);
+	assert_memory_equal(after.buf, before.buf, before.len);
 	assert_false(exists(path, "-wal"));
 	assert_false(exists(path, "-journal"));
-	free(before);
-	free(after);
+	strbuf_release(&before);
+	strbuf_release(&after);
 }
 
 /* ---- opening ---- */
@@ -210,7 +157,7 @@ static void test_open_create_and_migrate(void **state)
 	assert_int_equal(store_migrate(fx->s, NULL, NULL, &e), 0);
 	store_close(fx->s);
 	fx->s = NULL;
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM schema_version"), latest);
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT count(*) FROM schema_version"), latest);
 
 	/* reopening without STORE_CREATE finds it current */
 	assert_int_equal(store_open(&fx->s, fx->db, 0, &e), 0);
@@ -228,8 +175,8 @@ static void test_wal_after_write(void **state)
 	store_close(fx->s);
 	fx->s = NULL;
 	/* WAL is a property of the file: it stays after closing */
-	assert_int_equal(raw_int(fx->db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
-			 1);
+	assert_int_equal(
+		testlib_raw_int(fx->db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
 }
 
 static void test_foreign_keys_enforced(void **state)
@@ -251,7 +198,7 @@ static void test_foreign_keys_enforced(void **state)
 	assert_int_equal(rc, ERR_CONFLICT);
 	store_close(fx->s);
 	fx->s = NULL;
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM org"), 0);
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT count(*) FROM org"), 0);
 }
 
 static void test_newer_schema_refused(void **state)
@@ -265,7 +212,7 @@ static void test_newer_schema_refused(void **state)
 		 "INSERT INTO schema_version VALUES (1, '0001_base', '2025-01-01T00:00:00Z');"
 		 "INSERT INTO schema_version VALUES (%d, '9999_future', '2030-01-01T00:00:00Z');",
 		 store_schema_latest() + 1);
-	raw_exec(fx->db, sql);
+	testlib_raw_exec(fx->db, sql);
 	assert_refused_untouched(fx->db, ERR_VERSION);
 }
 
@@ -273,8 +220,8 @@ static void test_foreign_database_refused(void **state)
 {
 	struct fixture *fx = *state;
 
-	raw_exec(fx->db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
-			 "INSERT INTO customers VALUES (1, 'x');");
+	testlib_raw_exec(fx->db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
+				 "INSERT INTO customers VALUES (1, 'x');");
 	assert_refused_untouched(fx->db, ERR_VERSION);
 }
 
@@ -407,12 +354,15 @@ static void test_transactions(void **state)
 	assert_int_equal(store_run(fx->s, Q_DEFLOAD_PUT, &e, "tttt", "open", "1", "h", "t"), 0);
 	store_close(fx->s);
 	fx->s = NULL;
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM definition_load WHERE name='kept'"),
-			 1);
 	assert_int_equal(
-		raw_int(fx->db, "SELECT count(*) FROM definition_load WHERE name='rolled'"), 0);
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM definition_load WHERE name='open'"),
-			 0);
+		testlib_raw_int(fx->db, "SELECT count(*) FROM definition_load WHERE name='kept'"),
+		1);
+	assert_int_equal(
+		testlib_raw_int(fx->db, "SELECT count(*) FROM definition_load WHERE name='rolled'"),
+		0);
+	assert_int_equal(
+		testlib_raw_int(fx->db, "SELECT count(*) FROM definition_load WHERE name='open'"),
+		0);
 }
 
 /* ---- binding ---- */
@@ -548,8 +498,9 @@ static void test_check(void **state)
 	fx->s = NULL;
 
 	/* a dangling reference written behind the store's back */
-	raw_exec(fx->db,
-		 "INSERT INTO org(code, name, kind, parent_id) VALUES ('x', 'x', 'city', 999)");
+	testlib_raw_exec(
+		fx->db,
+		"INSERT INTO org(code, name, kind, parent_id) VALUES ('x', 'x', 'city', 999)");
 	assert_int_equal(store_open(&fx->s, fx->db, 0, &e), 0);
 	assert_int_equal(store_check(fx->s, &ok, &report, &e), 0);
 	assert_int_equal(ok, 0);
@@ -583,8 +534,9 @@ static void test_clear_data(void **state)
 	assert_int_equal(store_commit(fx->s, &e), 0);
 	store_close(fx->s);
 	fx->s = NULL;
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM org WHERE kind='school'"), 0);
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM org"), 2);
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT count(*) FROM org WHERE kind='school'"),
+			 0);
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT count(*) FROM org"), 2);
 }
 
 /* A database left at schema 1 by an older program is upgraded step by
@@ -602,7 +554,7 @@ static void test_upgrade_from_schema_1(void **state)
 	strbuf_addstr(&sql,
 		      "INSERT INTO schema_version VALUES (1, '0001_base', '2026-01-01T00:00:00Z');"
 		      "INSERT INTO division VALUES ('3309', '舟山市', 'city', NULL);");
-	raw_exec(fx->db, strbuf_str(&sql));
+	testlib_raw_exec(fx->db, strbuf_str(&sql));
 	strbuf_release(&sql);
 	err_clear(&e);
 	assert_int_equal(store_open(&fx->s, fx->db, 0, &e), 0);
@@ -613,11 +565,11 @@ static void test_upgrade_from_schema_1(void **state)
 	assert_true(store_is_current(fx->s));
 	store_close(fx->s);
 	fx->s = NULL;
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM division"), 1);
-	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master"
-					 " WHERE type='index' AND name='posting_dup_of'"),
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT count(*) FROM division"), 1);
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT count(*) FROM sqlite_master"
+						 " WHERE type='index' AND name='posting_dup_of'"),
 			 1);
-	assert_int_equal(raw_int(fx->db, "SELECT max(version) FROM schema_version"),
+	assert_int_equal(testlib_raw_int(fx->db, "SELECT max(version) FROM schema_version"),
 			 store_schema_latest());
 }
 

@@ -1,0 +1,120 @@
+/* cmd_import.c - `tvet import KIND FILE`: validate a submitted file and
+ * import it whole, or list precisely what to fix and import nothing. */
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "ingest/import.h"
+
+#define IMPORT_SHOW_ISSUES 50
+
+static void import_usage(FILE *out)
+{
+	fprintf(out, _("Usage: tvet import KIND FILE [--school CODE] [--year Y] [--dry-run]\n"
+		       "                   [--errors-out FILE.csv]\n"
+		       "Validate FILE (CSV, UTF-8) as data of KIND and import it in one transaction:\n"
+		       "any error and nothing is imported. Re-importing a school's year replaces its\n"
+		       "earlier values; every change is kept ('tvet history'). --dry-run only\n"
+		       "validates. --errors-out writes every problem to a CSV file for Excel.\n"
+		       "Kinds: see 'tvet template --help'.\n"));
+}
+
+/* Who is importing, for the record: the login name. */
+static const char *import_who(char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(buf, size, "cli:%s", pw ? pw->pw_name : "unknown");
+	return buf;
+}
+
+int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"school", required_argument, NULL, 's'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"dry-run", no_argument, NULL, 'n'},
+					     {"errors-out", required_argument, NULL, 'o'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	struct import_options o = {0};
+	struct import_report rep;
+	struct store *s = NULL;
+	struct kind k;
+	const char *errors_out = NULL;
+	char who[96], *end;
+	int opt, rc;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "s:y:no:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			o.school = optarg;
+			break;
+		case 'y':
+			o.year = (int)strtol(optarg, &end, 10);
+			if (*end || o.year < 2000 || o.year > 2100)
+				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), optarg);
+			break;
+		case 'n':
+			o.dry_run = 1;
+			break;
+		case 'o':
+			errors_out = optarg;
+			break;
+		case 'h':
+			import_usage(stdout);
+			return 0;
+		default:
+			return err_set(e, ERR_USAGE,
+				       _("unknown option or missing value '%s'; see 'tvet import --help'"),
+				       argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return err_set(e, ERR_USAGE, _("expected KIND and FILE; see 'tvet import --help'"));
+	if ((rc = kind_load(c->data_dir, argv[optind], &k, e)) < 0)
+		return rc;
+	o.path = argv[optind + 1];
+	o.who = import_who(who, sizeof(who));
+	if ((rc = cli_open_store(c, &s, 0, e)) < 0)
+		return rc;
+	rc = import_file(s, &k, &o, &rep, e);
+	store_close(s);
+	for (size_t i = 0; i < rep.nissues && i < IMPORT_SHOW_ISSUES; i++) {
+		const struct import_issue *is = &rep.issues[i];
+		fprintf(stderr, "%s:%zu: %s%s%s%s\n", rep.file, is->row,
+			is->warning ? _("warning: ") : "", is->column, is->column[0] ? ": " : "",
+			is->message);
+	}
+	if (rep.nissues > IMPORT_SHOW_ISSUES)
+		fprintf(stderr, _("... and %zu more (all of them with --errors-out)\n"),
+			rep.errors + rep.warnings - IMPORT_SHOW_ISSUES);
+	if (errors_out && rep.nissues) {
+		FILE *f = fopen(errors_out, "wb");
+		if (!f) {
+			import_report_release(&rep);
+			return err_set(e, ERR_IO, _("cannot write '%s'"), errors_out);
+		}
+		import_report_write_csv(&rep, f);
+		if (fclose(f) != 0) {
+			import_report_release(&rep);
+			return err_set(e, ERR_IO, _("cannot write '%s'"), errors_out);
+		}
+	}
+	if (rc == 0) {
+		if (o.dry_run)
+			printf(_("%s: %zu rows of %s are valid (%zu warnings); nothing written (--dry-run)\n"),
+			       rep.file, rep.rows, k.name, rep.warnings);
+		else
+			printf(_("%s: imported %zu rows of %s, %zu values changed (import #%lld, %zu warnings)\n"),
+			       rep.file, rep.rows, k.name, rep.changed, (long long)rep.batch_id,
+			       rep.warnings);
+	}
+	import_report_release(&rep);
+	return rc;
+}

@@ -1,0 +1,705 @@
+/* import.c - validating and writing a submitted file. See import.h.
+ *
+ * Two passes over memory: the file is read once into parsed rows (a
+ * statistics file is at most a few thousand rows), every check runs and
+ * every problem is recorded; only a clean file reaches the write pass,
+ * which runs in one transaction. Values of a per-major kind are stored per
+ * major and, summed, as the school's totals (dims without major), so every
+ * level of the statistics cube stays consistent. */
+#include "ingest/import.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/dims.h"
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "ingest/csv.h"
+#include "ingest/refdata.h"
+
+struct import_row {
+	size_t line;
+	int64_t school_id;
+	char school[32];
+	int year;
+	char major[16];
+	double v[KIND_MAX_COLS];
+	unsigned char has[KIND_MAX_COLS];
+};
+
+struct import_ctx {
+	struct store *s;
+	const struct kind *k;
+	const struct import_options *o;
+	struct import_report *rep;
+	struct err *e;
+	int fcol[KIND_MAX_COLS]; /* file column of each kind column, -1 if absent */
+	struct import_row *rows;
+	size_t nrows, cap;
+};
+
+/* A (element, dims) -> value cell of the write pass. */
+struct import_cell {
+	const char *element;
+	char *dims;
+	double value;
+	int seen; /* matched an existing value */
+};
+
+static void import_issue(struct import_ctx *c, size_t row, int col, const char *value,
+			 const char *rule, int warning, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+static void import_issue(struct import_ctx *c, size_t row, int col, const char *value,
+			 const char *rule, int warning, const char *fmt, ...)
+{
+	struct import_report *rep = c->rep;
+	struct import_issue *is;
+	va_list ap;
+
+	if (warning)
+		rep->warnings++;
+	else
+		rep->errors++;
+	if (rep->nissues == IMPORT_MAX_ISSUES)
+		return;
+	if (!rep->issues)
+		rep->issues = xcalloc(IMPORT_MAX_ISSUES, sizeof(*rep->issues));
+	is = &rep->issues[rep->nissues++];
+	is->row = row;
+	snprintf(is->column, sizeof(is->column), "%s", col >= 0 ? kind_header(&c->k->cols[col]) : "");
+	snprintf(is->value, sizeof(is->value), "%s", value ? value : "");
+	snprintf(is->rule, sizeof(is->rule), "%s", rule);
+	is->warning = warning;
+	va_start(ap, fmt);
+	vsnprintf(is->message, sizeof(is->message), fmt, ap);
+	va_end(ap);
+}
+
+void import_report_release(struct import_report *rep)
+{
+	free(rep->issues);
+	memset(rep, 0, sizeof(*rep));
+}
+
+static void csv_put(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+void import_report_write_csv(const struct import_report *rep, FILE *out)
+{
+	/* UTF-8 with BOM, so that Excel on a Chinese Windows opens it right. */
+	fputs("\xEF\xBB\xBF", out);
+	fprintf(out, "%s,%s,%s,%s,%s,%s\r\n", _("row"), _("column"), _("value"), _("rule"),
+		_("severity"), _("message"));
+	for (size_t i = 0; i < rep->nissues; i++) {
+		const struct import_issue *is = &rep->issues[i];
+		fprintf(out, "%zu,", is->row);
+		csv_put(out, is->column);
+		fputc(',', out);
+		csv_put(out, is->value);
+		fputc(',', out);
+		csv_put(out, is->rule);
+		fputc(',', out);
+		csv_put(out, is->warning ? _("warning") : _("error"));
+		fputc(',', out);
+		csv_put(out, is->message);
+		fputs("\r\n", out);
+	}
+}
+
+static int import_hash(const char *path, char *hex, struct err *e)
+{
+	crypto_hash_sha256_state st;
+	unsigned char digest[crypto_hash_sha256_BYTES], buf[65536];
+	FILE *f;
+	size_t n;
+
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "libsodium failed to initialise");
+	if (!(f = fopen(path, "rb")))
+		return err_set(e, ERR_IO, _("cannot open '%s': %s"), path, strerror(errno));
+	crypto_hash_sha256_init(&st);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		crypto_hash_sha256_update(&st, buf, n);
+	fclose(f);
+	crypto_hash_sha256_final(&st, digest);
+	sodium_bin2hex(hex, 65, digest, sizeof(digest));
+	return 0;
+}
+
+/* Map the file's header to the kind's columns: a header may be the Chinese
+ * or English header or the key. Returns 0 when every required column is
+ * there. */
+static int import_map_header(struct import_ctx *c, struct csv_reader *r)
+{
+	const struct kind *k = c->k;
+	int ok = 1;
+
+	for (size_t j = 0; j < k->ncols; j++)
+		c->fcol[j] = -1;
+	for (size_t i = 0; i < csv_reader_nfields(r); i++) {
+		char *h = refdata_trim((char *)csv_reader_field(r, i));
+		size_t j;
+
+		if (!*h)
+			continue;
+		for (j = 0; j < k->ncols; j++)
+			if (!strcmp(h, k->cols[j].header_zh) || !strcmp(h, k->cols[j].header_en) ||
+			    !strcmp(h, k->cols[j].key))
+				break;
+		if (j == k->ncols) {
+			import_issue(c, 1, -1, h, "unknown_column", 1,
+				     _("column '%s' is not part of %s and is ignored"), h,
+				     i18n_is_chinese() ? k->name_zh : k->name_en);
+			continue;
+		}
+		if (c->fcol[j] >= 0) {
+			import_issue(c, 1, (int)j, h, "duplicate_column", 0,
+				     _("column '%s' appears twice"), h);
+			ok = 0;
+			continue;
+		}
+		c->fcol[j] = (int)i;
+	}
+	for (size_t j = 0; j < k->ncols; j++) {
+		if (c->fcol[j] < 0 && k->cols[j].required) {
+			import_issue(c, 1, (int)j, "", "missing_column", 0,
+				     _("required column '%s' is missing from the header"),
+				     kind_header(&k->cols[j]));
+			ok = 0;
+		}
+	}
+	return ok;
+}
+
+static int import_parse_count(const char *s, double *v)
+{
+	char *end;
+	long long n;
+
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 15) {
+		/* Excel may write whole numbers as 12.0 */
+		double d = strtod(s, &end);
+		if (*s && !*end && isfinite(d) && d >= 0 && d == floor(d) && d < 1e15) {
+			*v = d;
+			return 0;
+		}
+		return -1;
+	}
+	n = strtoll(s, &end, 10);
+	*v = (double)n;
+	return 0;
+}
+
+static int import_lookup_school(struct import_ctx *c, struct import_row *row, const char *code,
+				int col)
+{
+	int64_t id;
+	int rc = store_lookup(c->s, Q_SCHOOL_BY_CODE, &id, c->e, "t", code);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		import_issue(c, row->line, col, code, "unknown_school", 0,
+			     _("school '%s' does not exist (see 'tvet orgs --kind school')"), code);
+		return 0;
+	}
+	if (c->o->school && strcmp(c->o->school, code) != 0) {
+		import_issue(c, row->line, col, code, "other_school", 0,
+			     _("the file is for school '%s', this row is for '%s'"), c->o->school, code);
+		return 0;
+	}
+	row->school_id = id;
+	snprintf(row->school, sizeof(row->school), "%s", code);
+	return 0;
+}
+
+/* Check one row's cells; problems go to the report. Negative only when the
+ * store fails. */
+static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct import_row *row)
+{
+	const struct kind *k = c->k;
+	int rc;
+
+	for (size_t j = 0; j < k->ncols; j++) {
+		const struct kind_column *col = &k->cols[j];
+		char *cell;
+		char *end;
+		long year;
+
+		if (c->fcol[j] < 0)
+			continue;
+		cell = refdata_trim((char *)csv_reader_field(r, (size_t)c->fcol[j]));
+		if (!*cell) {
+			if (col->required)
+				import_issue(c, row->line, (int)j, "", "required", 0,
+					     _("this cell is required"));
+			continue;
+		}
+		switch (col->type) {
+		case KT_SCHOOL:
+			if ((rc = import_lookup_school(c, row, cell, (int)j)) < 0)
+				return rc;
+			break;
+		case KT_YEAR:
+			errno = 0;
+			year = strtol(cell, &end, 10);
+			if (*end || errno || year < 2000 || year > 2100) {
+				import_issue(c, row->line, (int)j, cell, "type", 0,
+					     _("'%s' is not a year"), cell);
+			} else if (c->o->year && year != c->o->year) {
+				import_issue(c, row->line, (int)j, cell, "other_year", 0,
+					     _("the file is for %d, this row is for %ld"), c->o->year,
+					     year);
+			} else {
+				row->year = (int)year;
+			}
+			break;
+		case KT_MAJOR:
+			if ((rc = store_lookup(c->s, Q_MAJOR_EXISTS, NULL, c->e, "t", cell)) < 0)
+				return rc;
+			if (rc == 0)
+				import_issue(c, row->line, (int)j, cell, "unknown_major", 0,
+					     _("major code '%s' is not in the majors catalogue"), cell);
+			else
+				snprintf(row->major, sizeof(row->major), "%s", cell);
+			break;
+		case KT_COUNT:
+			if (import_parse_count(cell, &row->v[j]) < 0)
+				import_issue(c, row->line, (int)j, cell, "type", 0,
+					     _("'%s' is not a whole number of zero or more"), cell);
+			else
+				row->has[j] = 1;
+			break;
+		case KT_AMOUNT:
+			errno = 0;
+			row->v[j] = strtod(cell, &end);
+			if (*end || errno || !isfinite(row->v[j]) || row->v[j] < 0)
+				import_issue(c, row->line, (int)j, cell, "type", 0,
+					     _("'%s' is not a number of zero or more"), cell);
+			else
+				row->has[j] = 1;
+			break;
+		case KT_TEXT:
+			break;
+		}
+	}
+	/* The major must be one the school offers that year. */
+	if (row->major[0] && row->school_id && row->year) {
+		rc = store_lookup(c->s, Q_SCHOOL_MAJOR_EXISTS, NULL, c->e, "iit", row->school_id,
+				  (int64_t)row->year, row->major);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			import_issue(c, row->line, kind_column(k, "major"), row->major, "not_offered",
+				     0, _("school '%s' does not offer major %s in %d"), row->school,
+				     row->major, row->year);
+	}
+	for (size_t i = 0; i < k->nrules; i++) {
+		const struct kind_rule *rule = &k->rules[i];
+		double sum = 0;
+		int complete = row->has[rule->lhs], broken;
+		char value[64];
+
+		for (int t = 0; t < rule->nterms; t++) {
+			complete &= row->has[rule->terms[t]];
+			sum += row->v[rule->terms[t]];
+		}
+		if (!complete)
+			continue;
+		broken = rule->le ? row->v[rule->lhs] > sum + 1e-9
+				  : fabs(row->v[rule->lhs] - sum) > 1e-9;
+		if (!broken)
+			continue;
+		snprintf(value, sizeof(value), "%.10g", row->v[rule->lhs]);
+		import_issue(c, row->line, rule->lhs, value, "rule", 0, "%s (%s %.10g %s %.10g)",
+			     i18n_is_chinese() ? rule->message_zh : rule->message_en,
+			     kind_header(&k->cols[rule->lhs]), row->v[rule->lhs],
+			     rule->le ? ">" : "≠", sum);
+	}
+	return 0;
+}
+
+static int import_row_cmp(const void *a, const void *b)
+{
+	const struct import_row *x = a, *y = b;
+
+	if (x->school_id != y->school_id)
+		return x->school_id < y->school_id ? -1 : 1;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	if (strcmp(x->major, y->major))
+		return strcmp(x->major, y->major);
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Cross-row checks on the rows sorted by key: duplicates and locks. */
+static int import_check_rows(struct import_ctx *c)
+{
+	int per_major = c->k->grain == GRAIN_SCHOOL_YEAR_MAJOR;
+
+	for (size_t i = 0; i < c->nrows; i++) {
+		struct import_row *row = &c->rows[i], *prev = i ? &c->rows[i - 1] : NULL;
+		int new_period = !prev || prev->school_id != row->school_id || prev->year != row->year;
+
+		if (!row->school_id || !row->year)
+			continue;
+		if (prev && !new_period && (!per_major || !strcmp(prev->major, row->major)))
+			import_issue(c, row->line, kind_column(c->k, per_major ? "major" : "school"),
+				     per_major ? row->major : row->school, "duplicate", 0,
+				     _("this row repeats row %zu (same school, year%s)"), prev->line,
+				     per_major ? _(" and major") : "");
+		if (new_period) {
+			struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
+			int rc;
+
+			if (!st)
+				return c->e->code;
+			store_bindf(st, "ii", row->school_id, (int64_t)row->year);
+			if ((rc = store_step(st, c->e)) < 0)
+				return rc;
+			if (rc == STORE_ROW && strcmp(store_col_text(st, 0), "approved") == 0)
+				import_issue(c, row->line, kind_column(c->k, "year"), "", "locked", 0,
+					     _("the %d data of school '%s' were approved on %s and are locked; ask the bureau to reopen them"),
+					     row->year, row->school, store_col_text(st, 1));
+			store_reset(st);
+		}
+	}
+	return 0;
+}
+
+/* Warnings: a value more than 3 times or less than a third of the same
+ * school's previous year. */
+static int import_check_plausible(struct import_ctx *c, const struct import_row *row)
+{
+	const struct kind *k = c->k;
+	struct strbuf dims = {0};
+	int rc = 0;
+
+	for (size_t j = 0; j < k->ncols; j++) {
+		double prev = 0;
+		int64_t unused;
+		struct store_stmt *st;
+
+		if (!row->has[j] || !k->cols[j].element[0])
+			continue;
+		if (row->major[0]) {
+			if ((rc = dims_with(k->cols[j].dims, "major", row->major, &dims, c->e)) < 0)
+				break;
+		} else {
+			strbuf_reset(&dims);
+			strbuf_addstr(&dims, k->cols[j].dims);
+		}
+		(void)unused;
+		if (!(st = store_prepare(c->s, Q_DATAVALUE_GET, c->e))) {
+			rc = c->e->code;
+			break;
+		}
+		store_bindf(st, "tiit", k->cols[j].element, row->school_id, (int64_t)(row->year - 1),
+			    strbuf_str(&dims));
+		if ((rc = store_step(st, c->e)) < 0)
+			break;
+		if (rc == STORE_ROW)
+			prev = store_col_double(st, 0);
+		store_reset(st);
+		rc = 0;
+		if (prev < 10 && row->v[j] < 10)
+			continue;
+		if (row->v[j] > 3 * prev || row->v[j] * 3 < prev) {
+			char value[64];
+			snprintf(value, sizeof(value), "%.10g", row->v[j]);
+			if (prev > 0)
+				import_issue(c, row->line, (int)j, value, "implausible_change", 1,
+					     _("%s is %.10g, against %.10g in %d: please check"),
+					     kind_header(&k->cols[j]), row->v[j], prev, row->year - 1);
+		}
+	}
+	strbuf_release(&dims);
+	return rc;
+}
+
+static struct import_cell *import_cell_find(struct import_cell *cells, size_t n,
+					    const char *element, const char *dims)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(cells[i].element, element) && !strcmp(cells[i].dims, dims))
+			return &cells[i];
+	return NULL;
+}
+
+static int import_record_change(struct import_ctx *c, const char *element, int64_t org, int year,
+				const char *dims, const double *old, const double *new_value)
+{
+	struct store_stmt *st = store_prepare(c->s, Q_HISTORY_INSERT, c->e);
+
+	if (!st)
+		return c->e->code;
+	store_bindf(st, "itiit", c->rep->batch_id, element, org, (int64_t)year, dims);
+	if (old)
+		store_bind_double(st, 6, *old);
+	if (new_value)
+		store_bind_double(st, 7, *new_value);
+	c->rep->changed++;
+	return store_exec(st, c->e);
+}
+
+/* Write one school-year group rows[from, to): the cells of the kind's
+ * elements replace what was stored. */
+static int import_write_group(struct import_ctx *c, size_t from, size_t to)
+{
+	const struct kind *k = c->k;
+	const struct import_row *first = &c->rows[from];
+	struct import_cell *cells = NULL;
+	size_t ncells = 0, cap = 0;
+	struct strbuf dims = {0};
+	int rc = 0;
+
+	for (size_t i = from; i < to; i++) {
+		const struct import_row *row = &c->rows[i];
+		for (size_t j = 0; j < k->ncols; j++) {
+			const char *levels[2];
+			int nlevels = 0;
+			char *mdims = NULL;
+
+			if (!row->has[j] || !k->cols[j].element[0])
+				continue;
+			if (row->major[0]) {
+				if ((rc = dims_with(k->cols[j].dims, "major", row->major, &dims, c->e)) < 0)
+					goto out;
+				mdims = strbuf_detach(&dims);
+				levels[nlevels++] = mdims;
+			}
+			levels[nlevels++] = k->cols[j].dims;
+			for (int l = 0; l < nlevels; l++) {
+				struct import_cell *cell =
+					import_cell_find(cells, ncells, k->cols[j].element, levels[l]);
+				if (!cell) {
+					if (ncells == cap) {
+						cap = cap ? cap * 2 : 256;
+						cells = xrealloc(cells, cap * sizeof(*cells));
+					}
+					cell = &cells[ncells++];
+					cell->element = k->cols[j].element;
+					cell->dims = xstrdup(levels[l]);
+					cell->value = 0;
+					cell->seen = 0;
+				}
+				cell->value += row->v[j];
+			}
+			free(mdims);
+		}
+	}
+	/* Compare with what is stored for each element of the kind. */
+	for (size_t j = 0; j < k->ncols; j++) {
+		const char *element = k->cols[j].element;
+		struct store_stmt *st;
+		int dup = 0;
+
+		if (!element[0])
+			continue;
+		for (size_t p = 0; p < j; p++)
+			dup |= !strcmp(k->cols[p].element, element);
+		if (dup)
+			continue;
+		if (!(st = store_prepare(c->s, Q_DATAVALUE_LIST, c->e))) {
+			rc = c->e->code;
+			goto out;
+		}
+		store_bindf(st, "tii", element, first->school_id, (int64_t)first->year);
+		/* Collect first: the statement must be finished before writing. */
+		struct {
+			char *dims;
+			double v;
+		} *old = NULL;
+		size_t nold = 0, oldcap = 0;
+		while ((rc = store_step(st, c->e)) == STORE_ROW) {
+			if (nold == oldcap) {
+				oldcap = oldcap ? oldcap * 2 : 64;
+				old = xrealloc(old, oldcap * sizeof(*old));
+			}
+			old[nold].dims = xstrdup(store_col_text(st, 0));
+			old[nold].v = store_col_double(st, 1);
+			nold++;
+		}
+		store_reset(st);
+		for (size_t i = 0; rc >= 0 && i < nold; i++) {
+			struct import_cell *cell =
+				import_cell_find(cells, ncells, element, old[i].dims);
+			if (cell) {
+				cell->seen = 1;
+				if (cell->value != old[i].v &&
+				    ((rc = store_run(c->s, Q_DATAVALUE_PUT, c->e, "tiitd", element,
+						     first->school_id, (int64_t)first->year,
+						     cell->dims, cell->value)) < 0 ||
+				     (rc = import_record_change(c, element, first->school_id,
+								first->year, cell->dims, &old[i].v,
+								&cell->value)) < 0))
+					break;
+			} else if ((rc = store_run(c->s, Q_DATAVALUE_DELETE, c->e, "tiit", element,
+						   first->school_id, (int64_t)first->year,
+						   old[i].dims)) < 0 ||
+				   (rc = import_record_change(c, element, first->school_id,
+							      first->year, old[i].dims, &old[i].v,
+							      NULL)) < 0) {
+				break;
+			}
+		}
+		for (size_t i = 0; i < nold; i++)
+			free(old[i].dims);
+		free(old);
+		if (rc < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < ncells; i++) {
+		if (cells[i].seen)
+			continue;
+		if ((rc = store_run(c->s, Q_DATAVALUE_PUT, c->e, "tiitd", cells[i].element,
+				    first->school_id, (int64_t)first->year, cells[i].dims,
+				    cells[i].value)) < 0 ||
+		    (rc = import_record_change(c, cells[i].element, first->school_id, first->year,
+					       cells[i].dims, NULL, &cells[i].value)) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < ncells; i++)
+		free(cells[i].dims);
+	free(cells);
+	strbuf_release(&dims);
+	return rc;
+}
+
+static int import_write(struct import_ctx *c)
+{
+	const struct import_options *o = c->o;
+	char now[32];
+	time_t t = time(NULL);
+	int64_t school_id = 0;
+	int year = 0, rc;
+	size_t from = 0;
+
+	/* A file of one school (or one year) records it on the batch. */
+	for (size_t i = 0; i < c->nrows; i++) {
+		school_id = i && c->rows[i].school_id != school_id ? -1 : c->rows[i].school_id;
+		if (school_id < 0)
+			break;
+	}
+	for (size_t i = 0; i < c->nrows; i++) {
+		year = i && c->rows[i].year != year ? -1 : c->rows[i].year;
+		if (year < 0)
+			break;
+	}
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	if ((rc = store_begin(c->s, c->e)) < 0)
+		return rc;
+	if ((rc = store_run(c->s, Q_IMPORT_BATCH_INSERT, c->e, "ttttttIIii", c->k->name,
+			    c->rep->file, c->rep->sha256, "UTF-8", o->who ? o->who : "cli", now,
+			    school_id > 0 ? school_id : (int64_t)0, (int64_t)(year > 0 ? year : 0),
+			    (int64_t)c->nrows, (int64_t)0)) < 0)
+		goto fail;
+	c->rep->batch_id = store_last_id(c->s);
+	for (size_t i = 1; i <= c->nrows; i++) {
+		if (i < c->nrows && c->rows[i].school_id == c->rows[from].school_id &&
+		    c->rows[i].year == c->rows[from].year)
+			continue;
+		if ((rc = import_write_group(c, from, i)) < 0)
+			goto fail;
+		from = i;
+	}
+	if ((rc = store_run(c->s, Q_IMPORT_BATCH_SET_CHANGED, c->e, "ii", c->rep->batch_id,
+			    (int64_t)c->rep->changed)) < 0)
+		goto fail;
+	return store_commit(c->s, c->e);
+fail:
+	store_rollback(c->s);
+	c->rep->batch_id = 0;
+	c->rep->changed = 0;
+	return rc;
+}
+
+int import_file(struct store *s, const struct kind *k, const struct import_options *o,
+		struct import_report *rep, struct err *e)
+{
+	struct import_ctx c = {.s = s, .k = k, .o = o, .rep = rep, .e = e};
+	struct csv_reader *r = NULL;
+	const char *base = strrchr(o->path, '/');
+	int rc;
+
+	memset(rep, 0, sizeof(*rep));
+	snprintf(rep->file, sizeof(rep->file), "%s", base ? base + 1 : o->path);
+	if ((rc = import_hash(o->path, rep->sha256, e)) < 0)
+		return rc;
+	if ((rc = csv_reader_open(&r, o->path, e)) < 0)
+		return rc;
+	if ((rc = csv_reader_next(r, e)) < 0)
+		goto out;
+	if (rc == 0) {
+		rc = err_set(e, ERR_INPUT, _("'%s' is empty: expected a header row"), o->path);
+		goto out;
+	}
+	if (!import_map_header(&c, r)) {
+		rc = 0;
+		goto checked;
+	}
+	while ((rc = csv_reader_next(r, e)) == 1) {
+		struct import_row *row;
+
+		if (c.nrows == IMPORT_MAX_ROWS) {
+			rc = err_set(e, ERR_INPUT, _("'%s' has more than %d data rows"), o->path,
+				     IMPORT_MAX_ROWS);
+			goto out;
+		}
+		if (c.nrows == c.cap) {
+			c.cap = c.cap ? c.cap * 2 : 256;
+			c.rows = xrealloc(c.rows, c.cap * sizeof(*c.rows));
+		}
+		row = &c.rows[c.nrows++];
+		memset(row, 0, sizeof(*row));
+		/* Excel's row number: the header is row 1. */
+		row->line = csv_reader_line(r);
+		if ((rc = import_check_row(&c, r, row)) < 0)
+			goto out;
+	}
+	if (rc < 0)
+		goto out;
+	rep->rows = c.nrows;
+	qsort(c.rows, c.nrows, sizeof(*c.rows), import_row_cmp);
+	if ((rc = import_check_rows(&c)) < 0)
+		goto out;
+	for (size_t i = 0; i < c.nrows && !rep->errors; i++)
+		if (c.rows[i].school_id && c.rows[i].year &&
+		    (rc = import_check_plausible(&c, &c.rows[i])) < 0)
+			goto out;
+checked:
+	if (rep->errors) {
+		rc = err_set(e, ERR_INPUT, _("%s: %zu errors, nothing imported"), rep->file,
+			     rep->errors);
+		goto out;
+	}
+	if (!c.nrows) {
+		rc = err_set(e, ERR_INPUT, _("'%s' has a header but no data rows"), o->path);
+		goto out;
+	}
+	rc = o->dry_run ? 0 : import_write(&c);
+out:
+	csv_reader_free(r);
+	free(c.rows);
+	return rc;
+}

@@ -1,0 +1,80 @@
+/* kinds.h - the data kinds users submit, as defined in data/kinds/.
+ *
+ * data/kinds/kinds.csv lists the kinds (name, Chinese and English names,
+ * grain); data/kinds/<kind>.csv lays out each kind's columns: a stable
+ * English key, the Chinese and English headers a template shows and an
+ * import accepts, a type, whether a cell is required, and for statistics
+ * the data element and dimensions the column fills; data/kinds/rules.csv
+ * holds the row rules ("graduates = to_zhuanke + ... ", "graduates <=
+ * enrolment"). kind_load() validates all of it with file/line errors. */
+#ifndef TVET_KINDS_H
+#define TVET_KINDS_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+#define KIND_MAX_COLS 40
+#define KIND_MAX_RULES 16
+#define KIND_MAX_TERMS 8
+
+enum kind_type {
+	KT_SCHOOL,  /* organisation code of a school */
+	KT_YEAR,    /* a year, 2000-2100 */
+	KT_MAJOR,   /* a major code offered by the row's school that year */
+	KT_COUNT,   /* a non-negative whole number */
+	KT_AMOUNT,  /* a non-negative number */
+	KT_TEXT     /* free text */
+};
+
+/* How rows map to the store: one row per school and year, or per school,
+ * year and major (values then also add up into the school's totals). */
+enum kind_grain { GRAIN_SCHOOL_YEAR, GRAIN_SCHOOL_YEAR_MAJOR };
+
+struct kind_column {
+	char key[40];
+	char header_zh[96];
+	char header_en[96];
+	enum kind_type type;
+	int required;
+	char element[48]; /* "" for key columns */
+	char dims[128];	  /* canonical */
+	char description[256];
+};
+
+/* lhs (= | <=) term + term ...; indexes into the kind's columns. */
+struct kind_rule {
+	int lhs;
+	int le; /* 0: lhs = sum, 1: lhs <= sum */
+	int terms[KIND_MAX_TERMS];
+	int nterms;
+	char text[256];
+	char message_zh[256];
+	char message_en[256];
+};
+
+struct kind {
+	char name[48];
+	char name_zh[96];
+	char name_en[96];
+	enum kind_grain grain;
+	struct kind_column cols[KIND_MAX_COLS];
+	size_t ncols;
+	struct kind_rule rules[KIND_MAX_RULES];
+	size_t nrules;
+};
+
+/* Load kind `name` from datadir/kinds/. ERR_USAGE for a kind that does not
+ * exist (the message lists those that do), ERR_INPUT for a broken file. */
+int kind_load(const char *datadir, const char *name, struct kind *k, struct err *e) WUR;
+
+/* The names of every kind, comma-separated, into buf. */
+int kind_names(const char *datadir, char *buf, size_t size, struct err *e) WUR;
+
+/* Index of the column with this key, or -1. */
+int kind_column(const struct kind *k, const char *key);
+
+/* The header a user sees in the current language. */
+const char *kind_header(const struct kind_column *c);
+
+#endif

@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{"plan", cmd_plan, N_("the action plan: its targets and actions")},
 	{"template", cmd_template, N_("the header of a data kind's file")},
 	{"import", cmd_import, N_("validate and import a file of schools' yearly data")},
+	{"submission", cmd_submission, N_("a school's yearly submission: submit, approve (lock), reopen")},
 	{"history", cmd_history, N_("imports and the history of every changed value")},
 	{"orgs", cmd_orgs, N_("list organisations: the city, districts, schools, departments")},
 	{"status", cmd_status, N_("what the database holds")},
@@ -59,7 +60,7 @@ static void usage(FILE *out)
 		  "TVET Observatory - vocational education monitoring and industry talent data\n\n"
 		  "Commands:\n"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
 	fprintf(out,
 		_("\nOptions:\n"
 		  "  --db PATH     database file (default: $TVET_DB, then ./tvet.db)\n"

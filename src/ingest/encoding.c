@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -256,9 +257,17 @@ static void enc_format_bytes(char out[3 * ENC_CHAR_MAX + 1], const unsigned char
 	out[k] = '\0';
 }
 
-/* The error for the bad bytes at in[at]: the file, the line they are on and
- * their offset. eof: they are a character cut off by the end of the file. */
-static int enc_bad_bytes(const struct enc_pass *p, size_t at, int eof, struct err *e)
+/* What is wrong with the bytes an error points at. */
+enum enc_fault {
+	ENC_FAULT_INVALID, /* not a character in the encoding */
+	ENC_FAULT_CUT,	   /* a character cut off by the end of the file */
+	ENC_FAULT_NUL	   /* a NUL character, which no text CSV has */
+};
+
+/* The error for the bytes at p->in[at]: the file, the line they are on,
+ * their offset and what they are. */
+static int enc_bad_bytes(const struct enc_pass *p, size_t at, enum enc_fault fault,
+			 struct err *e)
 {
 	char bytes[3 * ENC_CHAR_MAX + 1];
 	unsigned long long offset = p->in_offset + at;
@@ -267,24 +276,20 @@ static int enc_bad_bytes(const struct enc_pass *p, size_t at, int eof, struct er
 	enc_format_bytes(bytes, p->in + at, p->in_len - at);
 	if (p->enc == ENC_UTF8 || p->enc == ENC_UTF8_BOM)
 		hint = _(" (if the file was saved as GBK, give --encoding gbk)");
-	if (eof)
+	switch (fault) {
+	case ENC_FAULT_CUT:
 		return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
 				  _("the file ends inside a %s character at byte offset %llu: '%s'"),
 				  encoding_name(p->enc), offset, bytes);
-	if (p->in[at] == 0 || (p->enc == ENC_UTF16LE || p->enc == ENC_UTF16BE))
-		if (at + 1 < p->in_len && p->in[at] == 0 && (p->enc == ENC_GB18030 ||
-							    p->enc == ENC_UTF8 ||
-							    p->enc == ENC_UTF8_BOM ||
-							    p->in[at + 1] == 0))
-			goto nul;
-	if (p->in[at] == 0 && p->enc != ENC_UTF16LE && p->enc != ENC_UTF16BE)
-		goto nul;
+	case ENC_FAULT_NUL:
+		return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
+				  _("NUL character at byte offset %llu: not a text file"), offset);
+	case ENC_FAULT_INVALID:
+		break;
+	}
 	return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
 			  _("invalid %s at byte offset %llu: '%s'%s"), encoding_name(p->enc),
 			  offset, bytes, hint);
-nul:
-	return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
-			  _("NUL character at byte offset %llu: not a text file"), offset);
 }
 
 /* Read the next chunk of p->src after what is left in p->in. Sets *eof when
@@ -337,8 +342,13 @@ static int enc_check_utf8(struct enc_pass *p, struct err *e)
 
 			if (len == ENC_SEQ_SHORT && !eof)
 				break; /* the rest of it is in the next chunk */
-			if (len <= 0 || p->in[i] == 0)
-				return enc_bad_bytes(p, i, len == ENC_SEQ_SHORT, e);
+			if (p->in[i] == 0)
+				return enc_bad_bytes(p, i, ENC_FAULT_NUL, e);
+			if (len <= 0)
+				return enc_bad_bytes(p, i,
+						     len == ENC_SEQ_SHORT ? ENC_FAULT_CUT
+									  : ENC_FAULT_INVALID,
+						     e);
 			enc_count_lines(p, p->in + i, (size_t)len);
 			i += (size_t)len;
 		}
@@ -397,7 +407,7 @@ static int enc_convert(struct enc_pass *p, FILE *sink, struct err *e)
 		goto out;
 	out = xmalloc(out_cap);
 	while (!eof) {
-		size_t nul, inleft;
+		size_t nul, inleft, done;
 		char *inptr;
 
 		if ((rc = enc_read_chunk(p, &eof, e)) < 0)
@@ -419,16 +429,23 @@ static int enc_convert(struct enc_pass *p, FILE *sink, struct err *e)
 			if (r != (size_t)-1 || saved == EINVAL)
 				break; /* all done, or a character continues past nul */
 			if (saved != E2BIG) {
-				rc = enc_bad_bytes(p, (size_t)((unsigned char *)inptr - p->in), 0, e);
+				rc = enc_bad_bytes(p, (size_t)((unsigned char *)inptr - p->in),
+						   ENC_FAULT_INVALID, e);
 				goto out;
 			}
 		}
-		if (nul < p->in_len || (eof && inleft > 0)) {
-			rc = enc_bad_bytes(p, (size_t)((unsigned char *)inptr - p->in),
-					   nul == p->in_len, e);
+		done = (size_t)((unsigned char *)inptr - p->in);
+		if (nul < p->in_len) {
+			/* a character cut off by a NUL is invalid in itself */
+			rc = enc_bad_bytes(p, done, done == nul ? ENC_FAULT_NUL : ENC_FAULT_INVALID,
+					   e);
 			goto out;
 		}
-		enc_consume(p, (size_t)((unsigned char *)inptr - p->in));
+		if (eof && inleft > 0) {
+			rc = enc_bad_bytes(p, done, ENC_FAULT_CUT, e);
+			goto out;
+		}
+		enc_consume(p, done);
 	}
 	outptr = out;
 	outleft = out_cap;

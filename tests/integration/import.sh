@@ -1,0 +1,110 @@
+# import.sh - `tvet template`, `tvet import`, `tvet history` and
+# `tvet submission` end to end on the demo city: a valid file imports whole
+# and idempotently; each broken file is refused with the row, the column and
+# the rule, and leaves the database byte for byte as it was.
+. "$(dirname "$0")/lib.sh"
+DB="$WORK/i.db"
+run "$TVET" --db "$DB" init
+run "$TVET" --db "$DB" demo
+[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+
+# A school's 2025 figures by major, as the demo stored them.
+S=330921S01
+v() { echo "coalesce((SELECT value FROM datavalue WHERE element='$1' AND org_id=o.id AND year=2025 AND dims='$2'||sm.major_code),0)"; }
+LC_ALL=zh_CN.UTF-8 "$TVET" --db "$DB" template school_major_stats > "$WORK/good.csv"
+sqlite3 -csv "$DB" "SELECT o.code, 2025, sm.major_code, $(v enrolment major=), $(v new_entrants major=),
+ $(v graduates major=), $(v graduates 'destination=升学专科;major='), $(v graduates 'destination=升学本科;major='),
+ $(v graduates 'destination=本地就业;major='), $(v graduates 'destination=外地就业;major='),
+ $(v graduates 'destination=未就业;major=')
+ FROM org o JOIN school_major sm ON sm.school_id = o.id AND sm.year = 2025 WHERE o.code = '$S'
+ AND $(v enrolment major=) > 0 ORDER BY sm.major_code" | sed 's/\.0,/,/g; s/\.0$//' >> "$WORK/good.csv"
+rows=$(($(wc -l < "$WORK/good.csv") - 1))
+[ "$rows" -ge 5 ] && ok "a school file of $rows majors" || not_ok "a school file" "$rows rows"
+
+run "$TVET" template school_major_stats
+expect_out "School code,Year,Major code" "the template has the English headers"
+LC_ALL=zh_CN.UTF-8 run "$TVET" template school_major_stats
+expect_out "学校代码,年度,专业代码,在校生数" "the template has the Chinese headers under zh_CN"
+run "$TVET" template nosuchkind
+expect_rc 1 "an unknown kind is a usage error"
+expect_err "school_major_stats" "the error lists the kinds"
+
+dump() { sqlite3 "$DB" .dump > "$WORK/$1"; }
+dump before
+run "$TVET" --db "$DB" import school_major_stats "$WORK/good.csv" --dry-run
+expect_rc 0 "a valid file passes --dry-run"
+expect_out "nothing written" "--dry-run says nothing was written"
+dump after
+cmp -s "$WORK/before" "$WORK/after" && ok "--dry-run writes nothing" || not_ok "--dry-run writes nothing"
+
+run "$TVET" --db "$DB" import school_major_stats "$WORK/good.csv"
+expect_rc 0 "the valid file imports"
+expect_out "imported $rows rows" "the import reports its rows"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/good.csv"
+expect_out "0 values changed" "re-importing the same file changes nothing (idempotent)"
+run "$TVET" --db "$DB" history --imports --format csv
+[ "$(grep -c school_major_stats "$WORK/out")" -eq 2 ] && ok "both imports are on record" || not_ok "both imports are on record"
+expect_out "$S" "the record names the school"
+
+# A changed value is written, its total follows, and the history keeps both.
+awk -F, -v OFS=, 'NR==2 { $4 = $4 + 10 } { print }' "$WORK/good.csv" > "$WORK/more.csv"
+total_before=$(sqlite3 "$DB" "SELECT value FROM datavalue d JOIN org o ON o.id=d.org_id WHERE o.code='$S' AND element='enrolment' AND year=2025 AND dims=''")
+run "$TVET" --db "$DB" import school_major_stats "$WORK/more.csv"
+expect_out "2 values changed" "one more student changes the major's and the school's enrolment"
+total_after=$(sqlite3 "$DB" "SELECT value FROM datavalue d JOIN org o ON o.id=d.org_id WHERE o.code='$S' AND element='enrolment' AND year=2025 AND dims=''")
+[ "$(awk "BEGIN { print $total_after - $total_before }")" = "10" ] &&
+	ok "the school total follows its majors" || not_ok "the school total follows its majors" "$total_before -> $total_after"
+run "$TVET" --db "$DB" history --school "$S" --element enrolment --format csv
+expect_out "$total_before,$total_after" "the history keeps the old and new total"
+
+# Each broken file: exit 2, the row/column/rule named, database unchanged.
+broken() { # NAME AWK-PROGRAM EXPECTED-MESSAGE-FRAGMENT
+	awk -F, -v OFS=, "$2" "$WORK/more.csv" > "$WORK/$1.csv"
+	dump before
+	run "$TVET" --db "$DB" import school_major_stats "$WORK/$1.csv" --errors-out "$WORK/$1.err.csv"
+	expect_rc 2 "$1: refused (exit 2)"
+	expect_err "$3" "$1: the error says why"
+	expect_err "nothing imported" "$1: nothing imported"
+	dump after
+	cmp -s "$WORK/before" "$WORK/after" && ok "$1: the database is byte for byte unchanged" || not_ok "$1: database unchanged"
+}
+last=$((rows + 1))
+broken negative 'NR==3 { $4 = -5 } { print }' "negative.csv:3: Full-time enrolment: '-5' is not a whole number"
+broken not_a_number 'NR==2 { $5 = "many" } { print }' "'many' is not a whole number"
+broken destinations "NR==$last { \$7 = \$7 + 1 } { print }" "the destinations must add up to the graduates"
+broken unknown_school 'NR==2 { $1 = "999999S99" } { print }' "school '999999S99' does not exist"
+broken not_offered 'NR==2 { $3 = "610101" } { print }' "does not offer major 610101"
+broken unknown_major 'NR==2 { $3 = "123456" } { print }' "'123456' is not in the majors catalogue"
+broken duplicate 'NR==3 { print } { print }' "repeats row"
+broken missing_column '{ NF = NF - 1; print }' "required column 'Not employed' is missing"
+broken empty_cell 'NR==2 { $6 = "" } { print }' "this cell is required"
+broken graduates_over_enrolment 'NR==2 { $4 = 1 ; $5 = 0 } { print }' "graduates cannot exceed enrolment"
+head -c 3 "$WORK/negative.err.csv" | od -An -tx1 | grep -q "ef bb bf" && ok "--errors-out writes a CSV Excel opens as UTF-8" || not_ok "--errors-out BOM"
+grep -q "type" "$WORK/negative.err.csv" && ok "--errors-out lists the rule" || not_ok "--errors-out lists the rule"
+
+run "$TVET" --db "$DB" import school_major_stats "$WORK/more.csv" --year 2024
+expect_rc 2 "--year refuses rows of another year"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/more.csv" --school 330902S01
+expect_rc 2 "--school refuses rows of another school"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/nosuchfile.csv"
+expect_rc 3 "a missing file is an I/O error"
+: > "$WORK/empty.csv"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/empty.csv"
+expect_rc 2 "an empty file is refused"
+
+# Approval locks the year; reopening unlocks it.
+run "$TVET" --db "$DB" submission approve --school "$S" --year 2025
+expect_rc 2 "an open submission cannot be approved before it is submitted"
+run "$TVET" --db "$DB" submission submit --school "$S" --year 2025
+expect_out "submitted" "a school submits its year"
+run "$TVET" --db "$DB" submission approve --school "$S" --year 2025
+expect_out "approved" "the bureau approves it"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/more.csv"
+expect_rc 2 "an import into an approved year is refused"
+expect_err "locked" "the error says the year is locked"
+run "$TVET" --db "$DB" submission reopen --school "$S" --year 2025
+run "$TVET" --db "$DB" import school_major_stats "$WORK/more.csv"
+expect_rc 0 "after reopening, the import goes through"
+run "$TVET" --db "$DB" check
+expect_rc 0 "the database passes the integrity check"
+finish

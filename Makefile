@@ -90,7 +90,7 @@ $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libtvet.a
+$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(B)/libtvet.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests -o $@ $< $(B)/libtvet.a $(LDLIBS) -lcmocka
 

@@ -427,8 +427,8 @@ static int import_check_plausible(struct import_ctx *c, const struct import_row 
 			snprintf(value, sizeof(value), "%.10g", row->v[j]);
 			if (prev > 0)
 				import_issue(c, row->line, (int)j, value, "implausible_change", 1,
-					     _("%s is %.10g, against %.10g in %d: please check"),
-					     kind_header(&k->cols[j]), row->v[j], prev, row->year - 1);
+					     _("%.10g, against %.10g in %d: please check"), row->v[j], prev,
+				     row->year - 1);
 		}
 	}
 	strbuf_release(&dims);

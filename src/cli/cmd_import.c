@@ -16,11 +16,12 @@
 static void import_usage(FILE *out)
 {
 	fprintf(out, _("Usage: tvet import KIND FILE [--school CODE] [--year Y] [--dry-run]\n"
-		       "                   [--errors-out FILE.csv]\n"
-		       "Validate FILE (CSV, UTF-8) as data of KIND and import it in one transaction:\n"
-		       "any error and nothing is imported. Re-importing a school's year replaces its\n"
-		       "earlier values; every change is kept ('tvet history'). --dry-run only\n"
-		       "validates. --errors-out writes every problem to a CSV file for Excel.\n"
+		       "                   [--errors-out FILE.csv] [--encoding utf-8|gbk|utf-16]\n"
+		       "Validate FILE (CSV in UTF-8, GBK/GB18030 or UTF-16, detected) as data of\n"
+		       "KIND and import it in one transaction: any error and nothing is imported.\n"
+		       "Re-importing a school's year replaces its earlier values; every change is\n"
+		       "kept ('tvet history'). --dry-run only validates. --errors-out writes every\n"
+		       "problem to a CSV file for Excel.\n"
 		       "Kinds: see 'tvet template --help'.\n"));
 }
 
@@ -39,6 +40,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 					     {"year", required_argument, NULL, 'y'},
 					     {"dry-run", no_argument, NULL, 'n'},
 					     {"errors-out", required_argument, NULL, 'o'},
+					     {"encoding", required_argument, NULL, 'E'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	struct import_options o = {0};
@@ -50,7 +52,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 	int opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "s:y:no:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:y:no:E:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			o.school = optarg;
@@ -65,6 +67,10 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 			break;
 		case 'o':
 			errors_out = optarg;
+			break;
+		case 'E':
+			if ((rc = encoding_parse(optarg, &o.encoding, e)) < 0)
+				return rc;
 			break;
 		case 'h':
 			import_usage(stdout);
@@ -111,9 +117,9 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 			printf(_("%s: %zu rows of %s are valid (%zu warnings); nothing written (--dry-run)\n"),
 			       rep.file, rep.rows, k.name, rep.warnings);
 		else
-			printf(_("%s: imported %zu rows of %s, %zu values changed (import #%lld, %zu warnings)\n"),
-			       rep.file, rep.rows, k.name, rep.changed, (long long)rep.batch_id,
-			       rep.warnings);
+			printf(_("%s (%s): imported %zu rows of %s, %zu values changed (import #%lld, %zu warnings)\n"),
+			       rep.file, rep.encoding, rep.rows, k.name, rep.changed,
+			       (long long)rep.batch_id, rep.warnings);
 	}
 	import_report_release(&rep);
 	return rc;

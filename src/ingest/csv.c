@@ -18,7 +18,22 @@ struct csv_reader {
 	struct strbuf data; /* all fields of the record, NUL-separated */
 	size_t offs[CSV_FIELDS_MAX];
 	size_t nfields;
+	unsigned char back[4]; /* bytes pushed back, read last-in first-out */
+	int nback;
 };
+
+static int csv_getc(struct csv_reader *r)
+{
+	if (r->nback)
+		return r->back[--r->nback];
+	return getc(r->f);
+}
+
+static void csv_ungetc(struct csv_reader *r, int c)
+{
+	if (c != EOF)
+		r->back[r->nback++] = (unsigned char)c;
+}
 
 static struct csv_reader *csv_reader_new(FILE *f, const char *name, int own)
 {
@@ -39,6 +54,19 @@ int csv_reader_open(struct csv_reader **out, const char *path, struct err *e)
 	*out = NULL;
 	if (!f)
 		return err_set(e, ERR_IO, _("cannot open '%s': %s"), path, strerror(errno));
+	*out = csv_reader_new(f, path, 1);
+	return 0;
+}
+
+int csv_reader_open_encoded(struct csv_reader **out, const char *path, enum encoding forced,
+			    enum encoding *detected, struct err *e)
+{
+	FILE *f;
+	int rc;
+
+	*out = NULL;
+	if ((rc = encoding_open_utf8(path, forced, &f, detected, e)) < 0)
+		return rc;
 	*out = csv_reader_new(f, path, 1);
 	return 0;
 }
@@ -77,25 +105,27 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 	for (;;) {
 		strbuf_reset(&r->data);
 		r->nfields = 0;
-		c = getc(r->f);
+		c = csv_getc(r);
 		if (!r->started) {
 			r->started = 1;
 			if (c == 0xEF) {
-				int c2 = getc(r->f), c3 = getc(r->f);
-				if (c2 != 0xBB || c3 != 0xBF)
-					return err_set_at(
-						e, ERR_INPUT, r->name, 1, 1,
-						_("file starts with a broken byte-order mark"));
-				c = getc(r->f);
+				/* A BOM, or a character such as （ that starts with EF. */
+				int c2 = csv_getc(r), c3 = c2 == 0xBB ? csv_getc(r) : EOF;
+				if (c2 == 0xBB && c3 == 0xBF) {
+					c = csv_getc(r);
+				} else {
+					csv_ungetc(r, c3);
+					csv_ungetc(r, c2);
+				}
 			}
 		}
 		if (c == EOF)
 			return ferror(r->f) ? err_set(e, ERR_IO, _("cannot read '%s'"), r->name)
 					    : 0;
 		if (c == '\r') {
-			int n = getc(r->f);
+			int n = csv_getc(r);
 			if (n != '\n' && n != EOF)
-				ungetc(n, r->f);
+				csv_ungetc(r, n);
 			r->line++;
 			continue;
 		}
@@ -115,14 +145,14 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 			size_t col = r->nfields + 1;
 			quoted = 1;
 			for (;;) {
-				c = getc(r->f);
+				c = csv_getc(r);
 				if (c == EOF)
 					return err_set_at(e, ERR_INPUT, r->name, r->record_line,
 							  col,
 							  _("quoted field is not closed before the "
 							    "end of the file"));
 				if (c == '"') {
-					c = getc(r->f);
+					c = csv_getc(r);
 					if (c != '"')
 						break;
 				}
@@ -132,6 +162,9 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 					return err_set_at(e, ERR_INPUT, r->name, r->record_line,
 							  col, _("field longer than %u bytes"),
 							  CSV_FIELD_MAX);
+				if (c == 0)
+					return err_set_at(e, ERR_INPUT, r->name, r->line, r->nfields + 1,
+							  _("a NUL byte in the field: this is not a text file"));
 				strbuf_addch(&r->data, (char)c);
 			}
 			if (c != ',' && c != '\n' && c != '\r' && c != EOF)
@@ -148,21 +181,24 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 					return err_set_at(
 						e, ERR_INPUT, r->name, r->line, r->nfields + 1,
 						_("field longer than %u bytes"), CSV_FIELD_MAX);
+				if (c == 0)
+					return err_set_at(e, ERR_INPUT, r->name, r->line, r->nfields + 1,
+							  _("a NUL byte in the field: this is not a text file"));
 				strbuf_addch(&r->data, (char)c);
-				c = getc(r->f);
+				c = csv_getc(r);
 			}
 		}
 		(void)quoted;
 		if (csv_end_field(r, start, e) < 0)
 			return e->code;
 		if (c == ',') {
-			c = getc(r->f);
+			c = csv_getc(r);
 			continue;
 		}
 		if (c == '\r') {
-			int n = getc(r->f);
+			int n = csv_getc(r);
 			if (n != '\n' && n != EOF)
-				ungetc(n, r->f);
+				csv_ungetc(r, n);
 		}
 		if (c != EOF)
 			r->line++;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "ingest/encoding.h"
 
 #define CSV_FIELD_MAX (1u << 20)
 #define CSV_FIELDS_MAX 1024
@@ -21,6 +22,13 @@ struct csv_reader;
 
 /* Open path for reading. On error *out is NULL. */
 int csv_reader_open(struct csv_reader **out, const char *path, struct err *e) WUR;
+/* Open path as CSV in any encoding users' files come in (UTF-8 with or
+ * without BOM, GB18030/GBK, UTF-16 with BOM): detected unless forced is
+ * not ENC_UNKNOWN, converted to UTF-8 (encoding.h). *detected (may be
+ * NULL) tells which. Bad bytes are an error naming line and offset. */
+int csv_reader_open_encoded(struct csv_reader **out, const char *path, enum encoding forced,
+			    enum encoding *detected, struct err *e) WUR;
+
 /* Read from an open stream; name is used in messages. The stream is not
  * closed by csv_reader_free(). */
 struct csv_reader *csv_reader_from_stream(FILE *f, const char *name);

@@ -76,10 +76,10 @@ int encoding_parse(const char *name, enum encoding *out, struct err *e)
 		const char *name;
 		enum encoding enc;
 	} names[] = {
-		{"utf-8", ENC_UTF8},	     {"utf8", ENC_UTF8},	 {"gbk", ENC_GB18030},
-		{"gb2312", ENC_GB18030},     {"gb18030", ENC_GB18030},	 {"cp936", ENC_GB18030},
-		{"utf-16", ENC_UTF16LE},     {"utf16", ENC_UTF16LE},	 {"utf-16le", ENC_UTF16LE},
-		{"utf16le", ENC_UTF16LE},    {"utf-16be", ENC_UTF16BE}, {"utf16be", ENC_UTF16BE},
+		{"utf-8", ENC_UTF8},	  {"utf8", ENC_UTF8},	     {"gbk", ENC_GB18030},
+		{"gb2312", ENC_GB18030},  {"gb18030", ENC_GB18030},  {"cp936", ENC_GB18030},
+		{"utf-16", ENC_UTF16LE},  {"utf16", ENC_UTF16LE},    {"utf-16le", ENC_UTF16LE},
+		{"utf16le", ENC_UTF16LE}, {"utf-16be", ENC_UTF16BE}, {"utf16be", ENC_UTF16BE},
 		{"auto", ENC_UNKNOWN},
 	};
 
@@ -242,13 +242,23 @@ static void enc_count_lines(struct enc_pass *p, const unsigned char *s, size_t n
 	}
 }
 
-/* "C9 FA 2C" for up to ENC_CHAR_MAX of the n bytes at s. */
-static void enc_format_bytes(char out[3 * ENC_CHAR_MAX + 1], const unsigned char *s, size_t n)
+/* The bytes at offset in p->src, for a message: "C9 FA 2C", up to
+ * ENC_CHAR_MAX of them, stopping at a line end (except in UTF-16, where 0A
+ * can be half a character). Read from the file, not the chunk, so that what
+ * is shown does not depend on the chunk size. */
+static void enc_format_bytes(const struct enc_pass *p, unsigned long long offset,
+			     char out[3 * ENC_CHAR_MAX + 1])
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t k = 0;
+	int utf16 = p->enc == ENC_UTF16LE || p->enc == ENC_UTF16BE;
+	unsigned char s[ENC_CHAR_MAX];
+	size_t n = 0, k = 0;
 
-	for (size_t i = 0; i < n && i < ENC_CHAR_MAX; i++) {
+	if (fseeko(p->src, (off_t)offset, SEEK_SET) == 0)
+		n = fread(s, 1, sizeof(s), p->src);
+	for (size_t i = 0; i < n; i++) {
+		if (i && !utf16 && (s[i] == '\r' || s[i] == '\n'))
+			break;
 		if (i)
 			out[k++] = ' ';
 		out[k++] = hex[s[i] >> 4];
@@ -266,21 +276,23 @@ enum enc_fault {
 
 /* The error for the bytes at p->in[at]: the file, the line they are on,
  * their offset and what they are. */
-static int enc_bad_bytes(const struct enc_pass *p, size_t at, enum enc_fault fault,
-			 struct err *e)
+static int enc_bad_bytes(const struct enc_pass *p, size_t at, enum enc_fault fault, struct err *e)
 {
 	char bytes[3 * ENC_CHAR_MAX + 1];
 	unsigned long long offset = p->in_offset + at;
-	const char *hint = "";
+	const char *name = encoding_name(p->enc), *hint = "";
 
-	enc_format_bytes(bytes, p->in + at, p->in_len - at);
-	if (p->enc == ENC_UTF8 || p->enc == ENC_UTF8_BOM)
+	enc_format_bytes(p, offset, bytes);
+	if (p->enc == ENC_UTF8 || p->enc == ENC_UTF8_BOM) {
+		name = encoding_name(ENC_UTF8);
 		hint = _(" (if the file was saved as GBK, give --encoding gbk)");
+	}
 	switch (fault) {
 	case ENC_FAULT_CUT:
-		return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
-				  _("the file ends inside a %s character at byte offset %llu: '%s'"),
-				  encoding_name(p->enc), offset, bytes);
+		return err_set_at(
+			e, ERR_INPUT, p->path, p->line, 0,
+			_("the file ends inside a %s character at byte offset %llu: '%s'"), name,
+			offset, bytes);
 	case ENC_FAULT_NUL:
 		return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
 				  _("NUL character at byte offset %llu: not a text file"), offset);
@@ -288,8 +300,7 @@ static int enc_bad_bytes(const struct enc_pass *p, size_t at, enum enc_fault fau
 		break;
 	}
 	return err_set_at(e, ERR_INPUT, p->path, p->line, 0,
-			  _("invalid %s at byte offset %llu: '%s'%s"), encoding_name(p->enc),
-			  offset, bytes, hint);
+			  _("invalid %s at byte offset %llu: '%s'%s"), name, offset, bytes, hint);
 }
 
 /* Read the next chunk of p->src after what is left in p->in. Sets *eof when
@@ -483,8 +494,8 @@ static int enc_make_seekable(const char *path, FILE **f, struct err *e)
 	buf = xmalloc(ENC_CHUNK);
 	while ((got = fread(buf, 1, ENC_CHUNK, *f)) > 0) {
 		if (fwrite(buf, 1, got, spool) != got) {
-			rc = err_set(e, ERR_IO, _("cannot make a temporary copy of '%s': %s"),
-				     path, strerror(errno));
+			rc = err_set(e, ERR_IO, _("cannot make a temporary copy of '%s': %s"), path,
+				     strerror(errno));
 			goto out;
 		}
 	}
@@ -492,6 +503,7 @@ static int enc_make_seekable(const char *path, FILE **f, struct err *e)
 		rc = err_set(e, ERR_IO, _("cannot read '%s': %s"), path, strerror(errno));
 		goto out;
 	}
+	rewind(spool);
 	fclose(*f);
 	*f = spool;
 	spool = NULL;
@@ -584,6 +596,23 @@ static int enc_choose(struct enc_pass *p, enum encoding forced, unsigned char *w
 		return err_set(e, ERR_INTERNAL, "encoding_open_utf8: no encoding %d", (int)forced);
 	}
 	p->enc = encoding_detect(window, n);
+	if (p->enc == ENC_UNKNOWN && !memchr(window, 0, n)) {
+		/* Bad bytes either way: take the encoding that reads further,
+		 * if it reads a non-ASCII character first, so that the error
+		 * points at the bad bytes instead of giving up. UTF-8 Chinese
+		 * often reads as GB18030 too, so on a tie UTF-8 wins, as in
+		 * encoding_detect(). */
+		size_t bad_utf8 = 0, bad_gb = 0, ascii;
+
+		(void)enc_scan(window, n, enc_utf8_seq, 1, &bad_utf8);
+		(void)enc_scan(window, n, enc_gb18030_seq, 1, &bad_gb);
+		for (ascii = 0; ascii < n && window[ascii] < 0x80; ascii++)
+			;
+		if (bad_utf8 >= bad_gb && bad_utf8 > ascii)
+			p->enc = ENC_UTF8; /* on a tie, as in encoding_detect() */
+		else if (bad_gb > bad_utf8 && bad_gb > ascii)
+			p->enc = ENC_GB18030;
+	}
 	if (p->enc == ENC_UNKNOWN)
 		return enc_unknown(p->path, window, n, e);
 	if (p->enc == ENC_UTF8 && n == ENCODING_DETECT_BYTES) {
@@ -639,8 +668,8 @@ static int enc_open(const char *path, enum encoding forced, size_t chunk, FILE *
 	} else {
 		utf8 = tmpfile();
 		if (!utf8) {
-			rc = err_set(e, ERR_IO, _("cannot make a temporary copy of '%s': %s"),
-				     path, strerror(errno));
+			rc = err_set(e, ERR_IO, _("cannot make a temporary copy of '%s': %s"), path,
+				     strerror(errno));
 			goto out;
 		}
 		if ((rc = enc_convert(&p, utf8, e)) < 0)

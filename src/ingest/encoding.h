@@ -48,24 +48,30 @@ int encoding_parse(const char *name, enum encoding *out, struct err *e) WUR;
  * its end does not count against it. n == 0 gives ENC_UTF8. */
 enum encoding encoding_detect(const unsigned char *buf, size_t n);
 
-/* Open path to be read as UTF-8. Unless forced is ENC_UNKNOWN, the encoding
- * is detected from the first ENCODING_DETECT_BYTES bytes; a forced encoding
- * is used as given, except that a UTF-16 byte-order mark picks the byte
- * order. The whole file is checked before this returns: a byte sequence
- * that is not valid in the encoding is ERR_INPUT with e->file = path,
- * e->row = the line it is on (CR, LF and CRLF each end a line, as in the CSV
- * reader) and the byte offset in the message. An encoding that cannot be
- * told is ERR_INPUT asking for --encoding; a file that cannot be read is
- * ERR_IO.
+/* Open path to be read as UTF-8. When forced is ENC_UNKNOWN the encoding
+ * is detected from the first ENCODING_DETECT_BYTES bytes (encoding_detect()),
+ * with two refinements: where that window is all ASCII, the window from the
+ * first non-ASCII byte decides; where it has bad bytes either way, the
+ * encoding that reads further into it (past at least one non-ASCII
+ * character) is used, so that the error points at those bytes. Otherwise
+ * forced is used as given, except that a UTF-16 byte-order mark picks the
+ * byte order.
+ *
+ * The whole file is checked before this returns. A byte sequence that is
+ * not valid in the encoding, a character cut off by the end of the file or
+ * a NUL character is ERR_INPUT with e->file = path, e->row = the line it is
+ * on (CR, LF and CRLF each end a line, as in the CSV reader) and the byte
+ * offset and the bytes in the message. An encoding that cannot be told is
+ * ERR_INPUT asking for --encoding; a file that cannot be read is ERR_IO.
  *
  * On success *out is a stream of UTF-8 without a byte-order mark, positioned
  * at its start, which the caller fclose()s; *detected (when not NULL) is
  * the encoding the file was read as. UTF-8 from a regular file is read in
- * place (the file is read twice: checked, then rewound); anything else is
- * converted into a tmpfile(), so memory use does not grow with the file.
- * On error *out is NULL and nothing stays open. */
-int encoding_open_utf8(const char *path, enum encoding forced, FILE **out,
-		       enum encoding *detected, struct err *e) WUR;
+ * place (checked, then rewound); anything else is converted into a
+ * tmpfile(), and a pipe is first copied into one, so memory use does not
+ * grow with the file. On error *out is NULL and nothing stays open. */
+int encoding_open_utf8(const char *path, enum encoding forced, FILE **out, enum encoding *detected,
+		       struct err *e) WUR;
 
 /* 1 when the n bytes at s are well-formed UTF-8 (no overlong forms, no
  * surrogates, nothing past U+10FFFF, no sequence cut off at the end), else 0

@@ -610,7 +610,7 @@ static int import_write(struct import_ctx *c)
 	if ((rc = store_begin(c->s, c->e)) < 0)
 		return rc;
 	if ((rc = store_run(c->s, Q_IMPORT_BATCH_INSERT, c->e, "ttttttIIii", c->k->name,
-			    c->rep->file, c->rep->sha256, "UTF-8", o->who ? o->who : "cli", now,
+			    c->rep->file, c->rep->sha256, c->rep->encoding, o->who ? o->who : "cli", now,
 			    school_id > 0 ? school_id : (int64_t)0, (int64_t)(year > 0 ? year : 0),
 			    (int64_t)c->nrows, (int64_t)0)) < 0)
 		goto fail;
@@ -646,8 +646,12 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 	snprintf(rep->file, sizeof(rep->file), "%s", base ? base + 1 : o->path);
 	if ((rc = import_hash(o->path, rep->sha256, e)) < 0)
 		return rc;
-	if ((rc = csv_reader_open(&r, o->path, e)) < 0)
-		return rc;
+	{
+		enum encoding enc = ENC_UNKNOWN;
+		if ((rc = csv_reader_open_encoded(&r, o->path, o->encoding, &enc, e)) < 0)
+			return rc;
+		snprintf(rep->encoding, sizeof(rep->encoding), "%s", encoding_name(enc));
+	}
 	if ((rc = csv_reader_next(r, e)) < 0)
 		goto out;
 	if (rc == 0) {

@@ -1,7 +1,8 @@
 /* import.h - importing a submitted file: validate every row, then write all
  * of it in one transaction, or nothing.
  *
- * import_file() reads a CSV file of one data kind (kinds.h), checks every
+ * import_file() reads a CSV file (UTF-8, GB18030/GBK or UTF-16, detected)
+ * of one data kind (kinds.h), checks every
  * cell and row against the kind's layout, the catalogues, the school's
  * offered majors, the row rules and the approval lock, and collects every
  * problem (up to IMPORT_MAX_ISSUES) with the row number the user sees, the
@@ -19,6 +20,7 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "ingest/encoding.h"
 #include "ingest/kinds.h"
 #include "store/store.h"
 
@@ -31,6 +33,7 @@ struct import_options {
 	int year;	     /* only rows of this year are accepted, or 0 */
 	int dry_run;	     /* validate only */
 	const char *who;     /* recorded with the batch */
+	enum encoding encoding; /* ENC_UNKNOWN: detect (CSV) */
 };
 
 struct import_issue {
@@ -45,6 +48,7 @@ struct import_issue {
 struct import_report {
 	char file[256];
 	char sha256[65];
+	char encoding[24];    /* as detected or forced */
 	size_t rows;	      /* data rows read */
 	size_t changed;	      /* values inserted, changed or removed */
 	size_t errors, warnings;

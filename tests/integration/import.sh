@@ -92,6 +92,20 @@ expect_rc 3 "a missing file is an I/O error"
 run "$TVET" --db "$DB" import school_major_stats "$WORK/empty.csv"
 expect_rc 2 "an empty file is refused"
 
+# The same file as Excel on a Chinese Windows saves it: GBK, CRLF.
+iconv -f UTF-8 -t GB18030 "$WORK/more.csv" | sed 's/$/\r/' > "$WORK/gbk.csv"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/gbk.csv" --dry-run
+expect_rc 0 "a GBK file with CRLF is read (encoding detected)"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/gbk.csv"
+expect_out "(GB18030)" "the import names the encoding it detected"
+expect_out "0 values changed" "the GBK file holds the same values as the UTF-8 one"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/gbk.csv" --encoding utf-8
+expect_rc 2 "forcing UTF-8 on a GBK file is refused"
+expect_err "give --encoding gbk" "the error suggests the right encoding"
+printf '\357\273\277' > "$WORK/bom.csv"; cat "$WORK/more.csv" >> "$WORK/bom.csv"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/bom.csv" --dry-run
+expect_rc 0 "a UTF-8 file with a BOM is read"
+
 # Approval locks the year; reopening unlocks it.
 run "$TVET" --db "$DB" submission approve --school "$S" --year 2025
 expect_rc 2 "an open submission cannot be approved before it is submitted"

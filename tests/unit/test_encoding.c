@@ -96,14 +96,23 @@ static const struct detect_case detect_cases[] = {
 	{"UTF-8 Chinese", UTF8_GRADUATES "\n", 0, ENC_UTF8},
 	{"UTF-8 cut at the end", "毕业\xE7\x94", 0, ENC_UTF8},
 	{"UTF-8 four-byte", "\xF0\xA0\xAE\xB7田", 0, ENC_UTF8},
-	{"UTF-8 BOM", "\xEF\xBB\xBF" "a,b\n", 0, ENC_UTF8_BOM},
+	{"UTF-8 BOM",
+	 "\xEF\xBB\xBF"
+	 "a,b\n",
+	 0, ENC_UTF8_BOM},
 	{"UTF-8 BOM alone", "\xEF\xBB\xBF", 0, ENC_UTF8_BOM},
 	{"GBK Chinese", GBK_GRADUATES "\r\n", 0, ENC_GB18030},
 	{"GBK cut at the end", GBK_GRADUATES "\xB1", 0, ENC_GB18030},
 	{"GB18030 four-byte", "\x95\x34\xB2\x35\xCC\xEF", 0, ENC_GB18030},
 	{"GB18030 four-byte cut", "\xCC\xEF\x95\x34\xB2", 0, ENC_GB18030},
-	{"UTF-16LE BOM", "\xFF\xFE" "a\0,\0b\0", 8, ENC_UTF16LE},
-	{"UTF-16BE BOM", "\xFE\xFF" "\0a\0,\0b", 8, ENC_UTF16BE},
+	{"UTF-16LE BOM",
+	 "\xFF\xFE"
+	 "a\0,\0b\0",
+	 8, ENC_UTF16LE},
+	{"UTF-16BE BOM",
+	 "\xFE\xFF"
+	 "\0a\0,\0b",
+	 8, ENC_UTF16BE},
 	{"UTF-16LE without BOM", "a\0,\0b\0", 6, ENC_UNKNOWN},
 	{"NUL in ASCII", "a,b\0c", 5, ENC_UNKNOWN},
 	{"0xFF", "a,\xFF", 0, ENC_UNKNOWN},
@@ -203,9 +212,9 @@ static void test_encoding_parse(void **state)
 		const char *name;
 		enum encoding want;
 	} good[] = {
-		{"utf-8", ENC_UTF8},	    {"UTF8", ENC_UTF8},		  {"gbk", ENC_GB18030},
-		{"GBK", ENC_GB18030},	    {"gb2312", ENC_GB18030},	  {"GB18030", ENC_GB18030},
-		{"utf-16", ENC_UTF16LE},    {"UTF-16LE", ENC_UTF16LE},	  {"utf-16be", ENC_UTF16BE},
+		{"utf-8", ENC_UTF8},	 {"UTF8", ENC_UTF8},	    {"gbk", ENC_GB18030},
+		{"GBK", ENC_GB18030},	 {"gb2312", ENC_GB18030},   {"GB18030", ENC_GB18030},
+		{"utf-16", ENC_UTF16LE}, {"UTF-16LE", ENC_UTF16LE}, {"utf-16be", ENC_UTF16BE},
 		{"Auto", ENC_UNKNOWN},
 	};
 	static const char *const bad[] = {"latin1", "", "utf-", "gbk "};
@@ -318,6 +327,27 @@ static void test_encoding_open_strips_bom(void **state)
 	}
 }
 
+/* GB18030 has a byte-order mark too: U+FEFF is 84 31 95 33. */
+static void test_encoding_open_strips_gb18030_bom(void **state)
+{
+	static const char gb[] = "\x84\x31\x95\x33" GBK_GRADUATES "\n";
+	char path[256];
+	struct strbuf got = {0};
+	enum encoding enc;
+	struct err e;
+	FILE *f;
+
+	(void)state;
+	temp_write(gb, sizeof(gb) - 1, path);
+	assert_int_equal(encoding_open_utf8(path, ENC_UNKNOWN, &f, &enc, &e), 0);
+	assert_int_equal(enc, ENC_GB18030);
+	slurp(f, &got);
+	assert_string_equal(strbuf_str(&got), UTF8_GRADUATES "\n");
+	fclose(f);
+	strbuf_release(&got);
+	unlink(path);
+}
+
 /* Every chunk size from 1 byte to past the file size gives the same UTF-8:
  * every character is cut by a chunk boundary after each of its bytes. */
 static void test_encoding_chunk_boundaries(void **state)
@@ -384,7 +414,8 @@ static void test_encoding_forced_overrides_detection(void **state)
 	unlink(path);
 }
 
-/* Forcing UTF-8 on a GBK file fails at the first Chinese byte, with a hint. */
+/* Forcing UTF-8 on a GBK file fails, with a hint. "学校" (D1 A7 D0 A3) happens
+ * to be well-formed UTF-8 as well; "代" (B4 FA) is not. */
 static void test_encoding_forced_utf8_on_gbk(void **state)
 {
 	const char *path = FIXTURES "/enc_gbk_graduates.csv";
@@ -398,14 +429,14 @@ static void test_encoding_forced_utf8_on_gbk(void **state)
 	assert_int_equal(enc, ENC_UNKNOWN);
 	assert_string_equal(e.file, path);
 	assert_int_equal(e.row, 1);
-	assert_non_null(strstr(e.msg, "invalid UTF-8 at byte offset 0: 'D1 A7 D0 A3'"));
+	assert_non_null(strstr(e.msg, "invalid UTF-8 at byte offset 4: 'B4 FA C2 EB'"));
 	assert_non_null(strstr(e.msg, "--encoding gbk"));
 }
 
 /* ---- errors ---- */
 
-/* tests/data/enc_gbk_bad_byte.csv: FF on line 3 at byte offset 38, whatever
- * the chunk size. */
+/* tests/data/enc_gbk_bad_byte.csv: FF 31 on line 3 at byte offset 38, whatever
+ * the chunk size. Detection reads it as GB18030, which goes furthest. */
 static void test_encoding_bad_byte_fixture(void **state)
 {
 	const char *path = FIXTURES "/enc_gbk_bad_byte.csv";
@@ -416,15 +447,15 @@ static void test_encoding_bad_byte_fixture(void **state)
 		struct err e;
 		FILE *f;
 
-		assert_int_equal(enc_open(path, ENC_UNKNOWN, chunk == 64 ? ENC_CHUNK : chunk, &f,
-					  &enc, &e),
-				 ERR_INPUT);
+		assert_int_equal(
+			enc_open(path, ENC_UNKNOWN, chunk == 64 ? ENC_CHUNK : chunk, &f, &enc, &e),
+			ERR_INPUT);
 		assert_null(f);
 		assert_string_equal(e.file, path);
 		assert_int_equal(e.row, 3);
-		if (!strstr(e.msg, "invalid GB18030 at byte offset 38: 'FF 31 0D 0A'"))
+		if (!strstr(e.msg, "invalid GB18030 at byte offset 38: 'FF 31'"))
 			print_error("chunk %zu: %s\n", chunk, e.msg);
-		assert_non_null(strstr(e.msg, "invalid GB18030 at byte offset 38: 'FF 31 0D 0A'"));
+		assert_non_null(strstr(e.msg, "invalid GB18030 at byte offset 38: 'FF 31'"));
 	}
 }
 
@@ -439,15 +470,25 @@ struct bad_case {
 
 static const struct bad_case bad_cases[] = {
 	{"UTF-8 bad byte after CR, LF and CRLF lines", "a\rb\nc\r\nd,\xC3\x28", 0, ENC_UTF8, 4,
-	 "invalid UTF-8 at byte offset 10: 'C3 28'"},
+	 "invalid UTF-8 at byte offset 9: 'C3 28'"},
 	{"UTF-8 cut at the end", "a,b\n数\xE6\x8E", 0, ENC_UNKNOWN, 2,
 	 "the file ends inside a UTF-8 character at byte offset 7: 'E6 8E'"},
-	{"UTF-8 NUL", "a,b\nc\0d\n", 8, ENC_UNKNOWN, 2, "NUL character at byte offset 5"},
-	{"UTF-8 with BOM, bad", "\xEF\xBB\xBF" "a\n\xFF", 0, ENC_UNKNOWN, 2,
-	 "invalid UTF-8 (BOM) at byte offset 5: 'FF'"},
+	{"UTF-8 NUL", "a,b\nc\0d\n", 8, ENC_UTF8, 2, "NUL character at byte offset 5"},
+	{"NUL, detecting", "a,b\nc\0d\n", 8, ENC_UNKNOWN, 2,
+	 "cannot tell the encoding: NUL byte at byte offset 5"},
+	{"UTF-8, then a bad byte", "a,b\n数控,\xFF\n", 0, ENC_UNKNOWN, 2,
+	 "invalid UTF-8 at byte offset 11: 'FF'"},
+	{"GBK, then a bad byte", "a,b\n" GBK_GRADUATES "\r\n\x80\n", 0, ENC_UNKNOWN, 3,
+	 "invalid GB18030 at byte offset 17: '80'"},
+	{"bad at the first non-ASCII byte", "a,b\n\xFF\xC3\xA9", 0, ENC_UNKNOWN, 2,
+	 "cannot tell the encoding: not UTF-8 (byte offset 4)"},
+	{"UTF-8 with BOM, bad",
+	 "\xEF\xBB\xBF"
+	 "a\n\xFF",
+	 0, ENC_UNKNOWN, 2, "invalid UTF-8 at byte offset 5: 'FF'"},
 	{"GBK cut at the end", GBK_GRADUATES "\n" GBK_GRADUATES "\xB1", 0, ENC_UNKNOWN, 2,
-	 "the file ends inside a GB18030 character at byte offset 24: 'B1'"},
-	{"GBK NUL", GBK_GRADUATES "\n\0", 13, ENC_UNKNOWN, 0,
+	 "the file ends inside a GB18030 character at byte offset 23: 'B1'"},
+	{"GBK NUL", GBK_GRADUATES "\n\0", 13, ENC_UNKNOWN, 2,
 	 "cannot tell the encoding: NUL byte at byte offset 12"},
 	{"forced GBK NUL", GBK_GRADUATES "\r\nx\0", 15, ENC_GB18030, 2,
 	 "NUL character at byte offset 14"},
@@ -455,14 +496,23 @@ static const struct bad_case bad_cases[] = {
 	 "invalid GB18030 at byte offset 2: '84 31 A5 30'"},
 	{"forced GBK: lead byte before NUL", "a\n\xB1\0", 4, ENC_GB18030, 2,
 	 "invalid GB18030 at byte offset 2: 'B1 00'"},
-	{"UTF-16LE odd length", "\xFF\xFE" "a\0\n\0b", 7, ENC_UNKNOWN, 2,
-	 "the file ends inside a UTF-16LE character at byte offset 6: '62'"},
-	{"UTF-16LE lone low surrogate", "\xFF\xFE" "a\0\n\0\x00\xDC" "b\0", 10, ENC_UNKNOWN, 2,
-	 "invalid UTF-16LE at byte offset 6: '00 DC 62 00'"},
-	{"UTF-16LE high surrogate at the end", "\xFF\xFE" "a\0\x3D\xD8", 6, ENC_UNKNOWN, 1,
-	 "the file ends inside a UTF-16LE character at byte offset 4: '3D D8'"},
-	{"UTF-16BE NUL", "\xFE\xFF" "\0a\0\r\0\0", 8, ENC_UNKNOWN, 2,
-	 "NUL character at byte offset 6"},
+	{"UTF-16LE odd length",
+	 "\xFF\xFE"
+	 "a\0\n\0b",
+	 7, ENC_UNKNOWN, 2, "the file ends inside a UTF-16LE character at byte offset 6: '62'"},
+	{"UTF-16LE lone low surrogate",
+	 "\xFF\xFE"
+	 "a\0\n\0\x00\xDC"
+	 "b\0",
+	 10, ENC_UNKNOWN, 2, "invalid UTF-16LE at byte offset 6: '00 DC 62 00'"},
+	{"UTF-16LE high surrogate at the end",
+	 "\xFF\xFE"
+	 "a\0\x3D\xD8",
+	 6, ENC_UNKNOWN, 1, "the file ends inside a UTF-16LE character at byte offset 4: '3D D8'"},
+	{"UTF-16BE NUL",
+	 "\xFE\xFF"
+	 "\0a\0\r\0\0",
+	 8, ENC_UNKNOWN, 2, "NUL character at byte offset 6"},
 	{"UTF-16 without BOM", "a\0,\0b\0\r\0\n\0", 10, ENC_UNKNOWN, 1,
 	 "UTF-16 without a byte-order mark"},
 	{"unknown", "code\nname\n\xFF\xFE\xFD", 0, ENC_UNKNOWN, 3,
@@ -503,9 +553,9 @@ static void test_encoding_open_missing(void **state)
 	FILE *f = (FILE *)&f;
 
 	(void)state;
-	assert_int_equal(encoding_open_utf8(FIXTURES "/no_such_file.csv", ENC_UNKNOWN, &f, NULL,
-					    &e),
-			 ERR_IO);
+	assert_int_equal(
+		encoding_open_utf8(FIXTURES "/no_such_file.csv", ENC_UNKNOWN, &f, NULL, &e),
+		ERR_IO);
 	assert_null(f);
 	assert_non_null(strstr(e.msg, "'" FIXTURES "/no_such_file.csv'"));
 
@@ -521,9 +571,9 @@ static void test_encoding_open_bad_forced(void **state)
 	FILE *f;
 
 	(void)state;
-	assert_int_equal(encoding_open_utf8(FIXTURES "/enc_empty.csv", (enum encoding)42, &f, NULL,
-					    &e),
-			 ERR_INTERNAL);
+	assert_int_equal(
+		encoding_open_utf8(FIXTURES "/enc_empty.csv", (enum encoding)42, &f, NULL, &e),
+		ERR_INTERNAL);
 	assert_null(f);
 }
 
@@ -535,7 +585,7 @@ static void write_ascii_then(const char *tail, size_t tail_len, char path[256])
 	struct strbuf sb = {0};
 
 	strbuf_addstr(&sb, "school_code,graduates\r\n");
-	for (int i = 0; i < 5000; i++)
+	for (int i = 0; i < 6000; i++)
 		strbuf_addf(&sb, "65%05d,%d\r\n", i, i % 300);
 	assert_true(sb.len > ENCODING_DETECT_BYTES);
 	strbuf_add(&sb, tail, tail_len);
@@ -573,7 +623,7 @@ static void test_encoding_ascii_window_then_gbk(void **state)
 
 	(void)state;
 	write_ascii_then(gbk_tail, sizeof(gbk_tail) - 1, path);
-	last_record(path, ENC_GB18030, "5002:[6599999][毕业生]");
+	last_record(path, ENC_GB18030, "6002:[6599999][毕业生]");
 	unlink(path);
 }
 
@@ -584,7 +634,7 @@ static void test_encoding_ascii_window_then_utf8(void **state)
 
 	(void)state;
 	write_ascii_then(tail, sizeof(tail) - 1, path);
-	last_record(path, ENC_UTF8, "5002:[6599999][毕业生]");
+	last_record(path, ENC_UTF8, "6002:[6599999][毕业生]");
 	unlink(path);
 }
 
@@ -599,7 +649,7 @@ static void test_encoding_ascii_window_then_garbage(void **state)
 	(void)state;
 	write_ascii_then(tail, sizeof(tail) - 1, path);
 	assert_int_equal(encoding_open_utf8(path, ENC_UNKNOWN, &f, NULL, &e), ERR_INPUT);
-	assert_int_equal(e.row, 5002);
+	assert_int_equal(e.row, 6002);
 	assert_non_null(strstr(e.msg, "invalid UTF-8 at byte offset"));
 	unlink(path);
 }
@@ -669,6 +719,7 @@ int main(void)
 		cmocka_unit_test(test_encoding_name),
 		cmocka_unit_test(test_encoding_open_fixtures),
 		cmocka_unit_test(test_encoding_open_strips_bom),
+		cmocka_unit_test(test_encoding_open_strips_gb18030_bom),
 		cmocka_unit_test(test_encoding_chunk_boundaries),
 		cmocka_unit_test(test_encoding_forced_overrides_detection),
 		cmocka_unit_test(test_encoding_forced_utf8_on_gbk),

@@ -52,7 +52,7 @@ LDFLAGS   += $(SANFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
 LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c \
-             src/text/*.c src/demo/*.c)
+             src/text/*.c src/demo/*.c src/report/*.c)
 CLI_SRC   := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 GEN_SRC   := $(B)/gen/migrations_sqlite.c

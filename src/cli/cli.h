@@ -36,6 +36,7 @@ int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_import(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_template(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_history(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_export(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e);
 
 #endif

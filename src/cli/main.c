@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{"plan", cmd_plan, N_("the action plan: its targets and actions")},
 	{"template", cmd_template, N_("the header of a data kind's file")},
 	{"import", cmd_import, N_("validate and import a file of schools' yearly data")},
+	{"export", cmd_export, N_("stored data in the layout its import accepts")},
 	{"submission", cmd_submission, N_("a school's yearly submission: submit, approve (lock), reopen")},
 	{"history", cmd_history, N_("imports and the history of every changed value")},
 	{"orgs", cmd_orgs, N_("list organisations: the city, districts, schools, departments")},

@@ -428,7 +428,7 @@ static int xlsx_parse_number(const char *s, double *out)
 	const char *p = s + (*s == '-' || *s == '+');
 
 	/* strtod() would also take hex, "inf", "nan" and leading space */
-	if (!((*p >= '0' && *p <= '9') || *p == '.'))
+	if (!((*p >= '0' && *p <= '9') || *p == '.') || s[strspn(s, "0123456789+-.eE")])
 		return -1;
 	errno = 0;
 	*out = strtod(s, &end);
@@ -536,16 +536,19 @@ static enum xlsx_numfmt_kind xlsx_code_kind(const char *code)
 {
 	int date = 0, time = 0, month = 0;
 
-	for (const char *p = code; p && *p; p++) {
+	for (const char *p = code; *p; p++) {
 		if (*p == '"') {
 			p = strchr(p + 1, '"');
+			if (!p)
+				break;
 		} else if (*p == '\\' || *p == '_' || *p == '*') {
 			if (!*++p)
 				break;
 		} else if (*p == '[') {
 			const char *end = strchr(p, ']');
-			if (end && end > p + 1 &&
-			    strspn(p + 1, "hHmMsS") == (size_t)(end - p - 1))
+			if (!end)
+				break;
+			if (end > p + 1 && strspn(p + 1, "hHmMsS") == (size_t)(end - p - 1))
 				time = 1;
 			p = end;
 		} else if (strncasecmp(p, "AM/PM", 5) == 0) {
@@ -1027,8 +1030,7 @@ static int xlsx_row_check_number(struct xlsx_reader *r)
 		return -1;
 	}
 	if (r->row <= r->last_row) {
-		xlsx_cell_fail(r, SIZE_MAX, _("row comes after row %zu (rows out of order)"),
-			       r->last_row);
+		xlsx_cell_fail(r, SIZE_MAX, _("out of order: it comes after row %zu"), r->last_row);
 		return -1;
 	}
 	return 0;
@@ -1084,8 +1086,10 @@ static void xlsx_cell_begin(struct xlsx_reader *r, const XML_Char **atts)
 			return;
 		}
 		if (col < r->ncells) {
-			xlsx_cell_fail(r, col, _("cell comes after column %zu (cells out of order)"),
-				       r->ncells);
+			char prev[24];
+
+			xlsx_cell_name(r->ncells - 1, r->row, prev, sizeof(prev));
+			xlsx_cell_fail(r, col, _("out of order: it comes after cell %s"), prev);
 			return;
 		}
 	} else {

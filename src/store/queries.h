@@ -134,6 +134,12 @@ enum store_query {
 	/* (kind or NULL) -> id, kind, file_name, sha256, encoding, who, at, school
 	   code, year, rows, changed; newest first */
 	Q_IMPORT_LIST,
+	/* (school code or NULL) -> id, code of the schools, by code */
+	Q_SCHOOL_LIST,
+	/* (school_id, year) -> major_code offered, by code */
+	Q_SCHOOL_MAJORS_OF,
+	/* (element) -> the distinct years with values of the element */
+	Q_ELEMENT_YEARS,
 
 	Q__COUNT
 };

@@ -63,7 +63,8 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_SCHOOL_MAJOR_EXISTS), NAME(Q_SUBMISSION_GET), NAME(Q_SUBMISSION_PUT),
 	NAME(Q_DATAVALUE_GET), NAME(Q_DATAVALUE_LIST), NAME(Q_DATAVALUE_DELETE),
 	NAME(Q_IMPORT_BATCH_INSERT), NAME(Q_IMPORT_BATCH_SET_CHANGED), NAME(Q_HISTORY_INSERT),
-	NAME(Q_HISTORY_LIST), NAME(Q_IMPORT_LIST),
+	NAME(Q_HISTORY_LIST), NAME(Q_IMPORT_LIST), NAME(Q_SCHOOL_LIST), NAME(Q_SCHOOL_MAJORS_OF),
+	NAME(Q_ELEMENT_YEARS),
 };
 
 const char *store_query_name(enum store_query q)
@@ -224,6 +225,11 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_DATAVALUE_CITY_TOTAL] =
 		"SELECT sum(v.value) FROM datavalue v JOIN org o ON o.id = v.org_id"
 		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = '' AND o.kind = 'school'",
+	[Q_SCHOOL_LIST] = "SELECT id, code FROM org WHERE kind = 'school'"
+			  " AND (?1 IS NULL OR code = ?1) ORDER BY code",
+	[Q_SCHOOL_MAJORS_OF] = "SELECT major_code FROM school_major WHERE school_id = ?1"
+			       " AND year = ?2 ORDER BY major_code",
+	[Q_ELEMENT_YEARS] = "SELECT DISTINCT year FROM datavalue WHERE element = ?1 ORDER BY year",
 	[Q_SCHOOL_BY_CODE] = "SELECT id, school_level FROM org WHERE code = ?1 AND kind = 'school'",
 	[Q_SCHOOL_MAJOR_EXISTS] =
 		"SELECT 1 FROM school_major WHERE school_id = ?1 AND year = ?2 AND major_code = ?3",

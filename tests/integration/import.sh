@@ -78,7 +78,7 @@ broken unknown_major 'NR==2 { $3 = "123456" } { print }' "'123456' is not in the
 broken duplicate 'NR==3 { print } { print }' "repeats row"
 broken missing_column '{ NF = NF - 1; print }' "required column 'Not employed' is missing"
 broken empty_cell 'NR==2 { $6 = "" } { print }' "this cell is required"
-broken graduates_over_enrolment 'NR==2 { $4 = 1 ; $5 = 0 } { print }' "graduates cannot exceed enrolment"
+broken entrants_over_enrolment 'NR==2 { $4 = 1 ; $6 = 0 ; $7 = 0 ; $8 = 0 ; $9 = 0 ; $10 = 0 ; $11 = 0 } { print }' "new entrants cannot exceed enrolment"
 head -c 3 "$WORK/negative.err.csv" | od -An -tx1 | grep -q "ef bb bf" && ok "--errors-out writes a CSV Excel opens as UTF-8" || not_ok "--errors-out BOM"
 grep -q "type" "$WORK/negative.err.csv" && ok "--errors-out lists the rule" || not_ok "--errors-out lists the rule"
 
@@ -105,6 +105,21 @@ expect_err "give --encoding gbk" "the error suggests the right encoding"
 printf '\357\273\277' > "$WORK/bom.csv"; cat "$WORK/more.csv" >> "$WORK/bom.csv"
 run "$TVET" --db "$DB" import school_major_stats "$WORK/bom.csv" --dry-run
 expect_rc 0 "a UTF-8 file with a BOM is read"
+
+# Export writes what import reads: export -> import changes nothing.
+run "$TVET" --db "$DB" export school_stats --year 2025 -o "$WORK/ss.csv"
+expect_rc 0 "export school_stats"
+run "$TVET" --db "$DB" import school_stats "$WORK/ss.csv"
+expect_out "0 values changed" "export -> import of school_stats is a no-op"
+run "$TVET" --db "$DB" export school_major_stats --year 2024 -o "$WORK/sm1.csv"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/sm1.csv"
+expect_rc 0 "a whole city's export by major imports"
+run "$TVET" --db "$DB" export school_major_stats --year 2024 -o "$WORK/sm2.csv"
+cmp -s "$WORK/sm1.csv" "$WORK/sm2.csv" && ok "export -> import -> export gives the same file" || not_ok "export -> import -> export gives the same file"
+run "$TVET" --db "$DB" import school_major_stats "$WORK/sm2.csv"
+expect_out "0 values changed" "importing the re-export changes nothing"
+run "$TVET" --db "$DB" export school_stats --school NOPE
+expect_rc 2 "exporting an unknown school is refused"
 
 # Approval locks the year; reopening unlocks it.
 run "$TVET" --db "$DB" submission approve --school "$S" --year 2025

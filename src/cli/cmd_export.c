@@ -1,0 +1,77 @@
+/* cmd_export.c - `tvet export KIND`: stored data in exactly the layout
+ * `tvet import KIND` accepts. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "report/export.h"
+
+int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"school", required_argument, NULL, 's'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"format", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	const char *school = NULL, *out_path = NULL;
+	struct store *s = NULL;
+	struct kind k;
+	FILE *out = stdout;
+	long year = 0, rows;
+	char *end;
+	int opt, rc;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "s:y:f:o:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			school = optarg;
+			break;
+		case 'y':
+			year = strtol(optarg, &end, 10);
+			if (*end || year < 2000 || year > 2100)
+				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") != 0)
+				return err_set(e, ERR_USAGE, _("unknown export format '%s' (use csv)"),
+					       optarg);
+			break;
+		case 'o':
+			out_path = optarg;
+			break;
+		case 'h':
+			printf(_("Usage: tvet export KIND [--school CODE] [--year Y] [--format csv] [-o FILE]\n"
+				 "Write the stored data of KIND in the layout 'tvet import KIND' accepts\n"
+				 "(UTF-8 with BOM, for Excel): export, edit, import.\n"));
+			return 0;
+		default:
+			return err_set(e, ERR_USAGE,
+				       _("unknown option or missing value '%s'; see 'tvet export --help'"),
+				       argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return err_set(e, ERR_USAGE, _("expected KIND; see 'tvet export --help'"));
+	if ((rc = kind_load(c->data_dir, argv[optind], &k, e)) < 0)
+		return rc;
+	if ((rc = cli_open_store(c, &s, STORE_READONLY, e)) < 0)
+		return rc;
+	if (out_path && !(out = fopen(out_path, "wb"))) {
+		store_close(s);
+		return err_set(e, ERR_IO, _("cannot write '%s'"), out_path);
+	}
+	rows = export_csv(s, &k, school, (int)year, out, e);
+	store_close(s);
+	if (out_path && fclose(out) != 0 && rows >= 0)
+		return err_set(e, ERR_IO, _("cannot write '%s'"), out_path);
+	if (rows < 0)
+		return (int)rows;
+	if (out_path)
+		fprintf(stderr, _("%s: %ld rows of %s\n"), out_path, rows, k.name);
+	return 0;
+}

@@ -1,0 +1,188 @@
+/* export.c - stored values back into a kind's layout. See export.h. */
+#include "report/export.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dims.h"
+#include "core/mem.h"
+
+static void export_field(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* Copy the rows of a one-column query into a list. */
+static int export_list(struct store *s, enum store_query q, const char *types, int64_t a,
+		       int64_t b, const char *text, char ***items, size_t *n, struct err *e)
+{
+	struct store_stmt *st = store_prepare(s, q, e);
+	int rc;
+
+	*items = NULL;
+	*n = 0;
+	if (!st)
+		return e->code;
+	if (!strcmp(types, "t"))
+		store_bindf(st, "t", text);
+	else if (!strcmp(types, "ii"))
+		store_bindf(st, "ii", a, b);
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		*items = xrealloc(*items, (*n + 1) * sizeof(char *));
+		(*items)[(*n)++] = xstrdup(store_col_text(st, 0));
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+static void export_free(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+static int export_row(struct store *s, const struct kind *k, int64_t school_id,
+		      const char *school, int year, const char *major, FILE *out, struct err *e)
+{
+	struct strbuf dims = {0};
+	int rc = 0;
+
+	for (size_t j = 0; j < k->ncols; j++) {
+		const struct kind_column *col = &k->cols[j];
+		struct store_stmt *st;
+
+		if (j)
+			fputc(',', out);
+		if (col->type == KT_SCHOOL) {
+			export_field(out, school);
+			continue;
+		}
+		if (col->type == KT_YEAR) {
+			fprintf(out, "%d", year);
+			continue;
+		}
+		if (col->type == KT_MAJOR) {
+			export_field(out, major ? major : "");
+			continue;
+		}
+		if (!col->element[0])
+			continue;
+		if (major) {
+			if ((rc = dims_with(col->dims, "major", major, &dims, e)) < 0)
+				break;
+		} else {
+			strbuf_reset(&dims);
+			strbuf_addstr(&dims, col->dims);
+		}
+		if (!(st = store_prepare(s, Q_DATAVALUE_GET, e))) {
+			rc = e->code;
+			break;
+		}
+		store_bindf(st, "tiit", col->element, school_id, (int64_t)year, strbuf_str(&dims));
+		if ((rc = store_step(st, e)) < 0)
+			break;
+		if (rc == STORE_ROW)
+			fprintf(out, "%.15g", store_col_double(st, 0));
+		else if (major)
+			fputc('0', out); /* the store keeps a major's zero cells implicit */
+		store_reset(st);
+		rc = 0;
+	}
+	fputs("\r\n", out);
+	strbuf_release(&dims);
+	return rc;
+}
+
+long export_csv(struct store *s, const struct kind *k, const char *school, int year, FILE *out,
+		struct err *e)
+{
+	char **years = NULL, **majors = NULL;
+	size_t nyears = 0, nmajors = 0;
+	struct store_stmt *st;
+	int64_t *ids = NULL;
+	char **codes = NULL;
+	size_t nschools = 0;
+	long rows = 0;
+	int rc = 0;
+
+	/* Years: the one asked for, or every year the kind's first element has. */
+	if (year) {
+		years = xmalloc(sizeof(char *));
+		years[0] = xmalloc(8);
+		snprintf(years[0], 8, "%d", year);
+		nyears = 1;
+	} else {
+		const char *element = NULL;
+		for (size_t j = 0; j < k->ncols && !element; j++)
+			if (k->cols[j].element[0])
+				element = k->cols[j].element;
+		if ((rc = export_list(s, Q_ELEMENT_YEARS, "t", 0, 0, element, &years, &nyears, e)) < 0)
+			goto out;
+	}
+	if (!(st = store_prepare(s, Q_SCHOOL_LIST, e))) {
+		rc = e->code;
+		goto out;
+	}
+	store_bindf(st, "t", school);
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		ids = xrealloc(ids, (nschools + 1) * sizeof(*ids));
+		codes = xrealloc(codes, (nschools + 1) * sizeof(*codes));
+		ids[nschools] = store_col_int(st, 0);
+		codes[nschools++] = xstrdup(store_col_text(st, 1));
+	}
+	store_reset(st);
+	if (rc < 0)
+		goto out;
+	if (school && !nschools) {
+		rc = err_set(e, ERR_NOTFOUND, "school '%s' does not exist", school);
+		goto out;
+	}
+	fputs("\xEF\xBB\xBF", out);
+	for (size_t j = 0; j < k->ncols; j++) {
+		if (j)
+			fputc(',', out);
+		export_field(out, kind_header(&k->cols[j]));
+	}
+	fputs("\r\n", out);
+	for (size_t y = 0; y < nyears; y++) {
+		int yr = atoi(years[y]);
+		for (size_t i = 0; i < nschools; i++) {
+			if (k->grain == GRAIN_SCHOOL_YEAR) {
+				if ((rc = export_row(s, k, ids[i], codes[i], yr, NULL, out, e)) < 0)
+					goto out;
+				rows++;
+				continue;
+			}
+			if ((rc = export_list(s, Q_SCHOOL_MAJORS_OF, "ii", ids[i], yr, NULL, &majors,
+					      &nmajors, e)) < 0)
+				goto out;
+			for (size_t m = 0; m < nmajors; m++) {
+				if ((rc = export_row(s, k, ids[i], codes[i], yr, majors[m], out, e)) < 0)
+					goto out;
+				rows++;
+			}
+			export_free(majors, nmajors);
+			majors = NULL;
+			nmajors = 0;
+		}
+	}
+	rc = 0;
+out:
+	export_free(years, nyears);
+	export_free(majors, nmajors);
+	export_free(codes, nschools);
+	free(ids);
+	return rc < 0 ? rc : rows;
+}

@@ -11,12 +11,10 @@
 
 int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 {
-	static const struct option opts[] = {{"school", required_argument, NULL, 's'},
-					     {"year", required_argument, NULL, 'y'},
-					     {"format", required_argument, NULL, 'f'},
-					     {"output", required_argument, NULL, 'o'},
-					     {"help", no_argument, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+		{"school", required_argument, NULL, 's'}, {"year", required_argument, NULL, 'y'},
+		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0}};
 	const char *school = NULL, *out_path = NULL;
 	struct store *s = NULL;
 	struct kind k;
@@ -34,25 +32,29 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'y':
 			year = strtol(optarg, &end, 10);
 			if (*end || year < 2000 || year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), optarg);
+				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
+					       optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "csv") != 0)
-				return err_set(e, ERR_USAGE, _("unknown export format '%s' (use csv)"),
-					       optarg);
+				return err_set(e, ERR_USAGE,
+					       _("unknown export format '%s' (use csv)"), optarg);
 			break;
 		case 'o':
 			out_path = optarg;
 			break;
 		case 'h':
-			printf(_("Usage: tvet export KIND [--school CODE] [--year Y] [--format csv] [-o FILE]\n"
-				 "Write the stored data of KIND in the layout 'tvet import KIND' accepts\n"
+			printf(_("Usage: tvet export KIND [--school CODE] [--year Y] [--format "
+				 "csv] [-o FILE]\n"
+				 "Write the stored data of KIND in the layout 'tvet import KIND' "
+				 "accepts\n"
 				 "(UTF-8 with BOM, for Excel): export, edit, import.\n"));
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet export --help'"),
-				       argv[optind - 1]);
+			return err_set(
+				e, ERR_USAGE,
+				_("unknown option or missing value '%s'; see 'tvet export --help'"),
+				argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)

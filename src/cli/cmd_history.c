@@ -19,19 +19,24 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	static const struct out_col change_cols[] = {
-		{"import", N_("Import"), OUT_INT},     {"at", N_("Time (UTC)"), OUT_TEXT},
-		{"who", N_("Who"), OUT_TEXT},	       {"file", N_("File"), OUT_TEXT},
-		{"kind", N_("Kind"), OUT_TEXT},	       {"school", N_("School"), OUT_TEXT},
-		{"year", N_("Year"), OUT_INT},	       {"element", N_("Data element"), OUT_TEXT},
-		{"dims", N_("Dimensions"), OUT_TEXT},  {"old", N_("Old value"), OUT_REAL},
+		{"import", N_("Import"), OUT_INT},    {"at", N_("Time (UTC)"), OUT_TEXT},
+		{"who", N_("Who"), OUT_TEXT},	      {"file", N_("File"), OUT_TEXT},
+		{"kind", N_("Kind"), OUT_TEXT},	      {"school", N_("School"), OUT_TEXT},
+		{"year", N_("Year"), OUT_INT},	      {"element", N_("Data element"), OUT_TEXT},
+		{"dims", N_("Dimensions"), OUT_TEXT}, {"old", N_("Old value"), OUT_REAL},
 		{"new", N_("New value"), OUT_REAL},
 	};
 	static const struct out_col import_cols[] = {
-		{"import", N_("Import"), OUT_INT}, {"kind", N_("Kind"), OUT_TEXT},
-		{"file", N_("File"), OUT_TEXT},	   {"sha256", N_("SHA-256"), OUT_TEXT},
-		{"encoding", N_("Encoding"), OUT_TEXT}, {"who", N_("Who"), OUT_TEXT},
-		{"at", N_("Time (UTC)"), OUT_TEXT}, {"school", N_("School"), OUT_TEXT},
-		{"year", N_("Year"), OUT_INT},	   {"rows", N_("Rows"), OUT_INT},
+		{"import", N_("Import"), OUT_INT},
+		{"kind", N_("Kind"), OUT_TEXT},
+		{"file", N_("File"), OUT_TEXT},
+		{"sha256", N_("SHA-256"), OUT_TEXT},
+		{"encoding", N_("Encoding"), OUT_TEXT},
+		{"who", N_("Who"), OUT_TEXT},
+		{"at", N_("Time (UTC)"), OUT_TEXT},
+		{"school", N_("School"), OUT_TEXT},
+		{"year", N_("Year"), OUT_INT},
+		{"rows", N_("Rows"), OUT_INT},
 		{"changed", N_("Values changed"), OUT_INT},
 	};
 	enum out_format fmt = OUT_TABLE;
@@ -52,7 +57,8 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'y':
 			year = strtol(optarg, &end, 10);
 			if (*end || year < 2000 || year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), optarg);
+				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
+					       optarg);
 			break;
 		case 'l':
 			element = optarg;
@@ -67,12 +73,14 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'h':
 			printf(_("Usage: tvet history [--school CODE] [--year Y] [--element E]\n"
 				 "                    [--imports] [--format table|json|csv]\n"
-				 "Every value an import changed: old and new value, which import, who and\n"
+				 "Every value an import changed: old and new value, which import, "
+				 "who and\n"
 				 "when, newest first. --imports lists the imports themselves.\n"));
 			return 0;
 		default:
 			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet history --help'"),
+				       _("unknown option or missing value '%s'; see 'tvet history "
+					 "--help'"),
 				       argv[optind - 1]);
 		}
 	}

@@ -15,14 +15,15 @@
 
 static void import_usage(FILE *out)
 {
-	fprintf(out, _("Usage: tvet import KIND FILE [--school CODE] [--year Y] [--dry-run]\n"
-		       "                   [--errors-out FILE.csv] [--encoding utf-8|gbk|utf-16]\n"
-		       "Validate FILE (CSV in UTF-8, GBK/GB18030 or UTF-16, detected) as data of\n"
-		       "KIND and import it in one transaction: any error and nothing is imported.\n"
-		       "Re-importing a school's year replaces its earlier values; every change is\n"
-		       "kept ('tvet history'). --dry-run only validates. --errors-out writes every\n"
-		       "problem to a CSV file for Excel.\n"
-		       "Kinds: see 'tvet template --help'.\n"));
+	fprintf(out,
+		_("Usage: tvet import KIND FILE [--school CODE] [--year Y] [--dry-run]\n"
+		  "                   [--errors-out FILE.csv] [--encoding utf-8|gbk|utf-16]\n"
+		  "Validate FILE (CSV in UTF-8, GBK/GB18030 or UTF-16, detected) as data of\n"
+		  "KIND and import it in one transaction: any error and nothing is imported.\n"
+		  "Re-importing a school's year replaces its earlier values; every change is\n"
+		  "kept ('tvet history'). --dry-run only validates. --errors-out writes every\n"
+		  "problem to a CSV file for Excel.\n"
+		  "Kinds: see 'tvet template --help'.\n"));
 }
 
 /* Who is importing, for the record: the login name. */
@@ -60,7 +61,8 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'y':
 			o.year = (int)strtol(optarg, &end, 10);
 			if (*end || o.year < 2000 || o.year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), optarg);
+				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
+					       optarg);
 			break;
 		case 'n':
 			o.dry_run = 1;
@@ -76,9 +78,10 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 			import_usage(stdout);
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet import --help'"),
-				       argv[optind - 1]);
+			return err_set(
+				e, ERR_USAGE,
+				_("unknown option or missing value '%s'; see 'tvet import --help'"),
+				argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 2)
@@ -114,10 +117,12 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (rc == 0) {
 		if (o.dry_run)
-			printf(_("%s: %zu rows of %s are valid (%zu warnings); nothing written (--dry-run)\n"),
+			printf(_("%s: %zu rows of %s are valid (%zu warnings); nothing written "
+				 "(--dry-run)\n"),
 			       rep.file, rep.rows, k.name, rep.warnings);
 		else
-			printf(_("%s (%s): imported %zu rows of %s, %zu values changed (import #%lld, %zu warnings)\n"),
+			printf(_("%s (%s): imported %zu rows of %s, %zu values changed (import "
+				 "#%lld, %zu warnings)\n"),
 			       rep.file, rep.encoding, rep.rows, k.name, rep.changed,
 			       (long long)rep.batch_id, rep.warnings);
 	}

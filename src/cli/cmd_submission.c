@@ -33,8 +33,10 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	static const struct out_col cols[] = {
-		{"school", N_("School"), OUT_TEXT},	 {"year", N_("Year"), OUT_INT},
-		{"status", N_("Status"), OUT_TEXT},	 {"changed_at", N_("Changed (UTC)"), OUT_TEXT},
+		{"school", N_("School"), OUT_TEXT},
+		{"year", N_("Year"), OUT_INT},
+		{"status", N_("Status"), OUT_TEXT},
+		{"changed_at", N_("Changed (UTC)"), OUT_TEXT},
 		{"changed_by", N_("Changed by"), OUT_TEXT},
 	};
 	static const char *const verbs[][2] = {
@@ -58,21 +60,26 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'y':
 			year = strtol(optarg, &end, 10);
 			if (*end || year < 2000 || year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), optarg);
+				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
+					       optarg);
 			break;
 		case 'f':
 			if ((rc = out_parse_format(optarg, &fmt, e)) < 0)
 				return rc;
 			break;
 		case 'h':
-			printf(_("Usage: tvet submission status|submit|approve|reopen --school CODE --year Y\n"
+			printf(_("Usage: tvet submission status|submit|approve|reopen --school "
+				 "CODE --year Y\n"
 				 "                       [--format table|json|csv]\n"
-				 "A school's yearly submission: open -> submitted -> approved (the year is\n"
-				 "locked against imports) -> reopened by the bureau -> submitted ...\n"));
+				 "A school's yearly submission: open -> submitted -> approved (the "
+				 "year is\n"
+				 "locked against imports) -> reopened by the bureau -> submitted "
+				 "...\n"));
 			return 0;
 		default:
 			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet submission --help'"),
+				       _("unknown option or missing value '%s'; see 'tvet "
+					 "submission --help'"),
 				       argv[optind - 1]);
 		}
 	}
@@ -84,7 +91,8 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 			to = verbs[i][1];
 	if (!to && strcmp(verb, "status"))
 		return err_set(e, ERR_USAGE,
-			       _("unknown action '%s' (use status, submit, approve or reopen)"), verb);
+			       _("unknown action '%s' (use status, submit, approve or reopen)"),
+			       verb);
 	if (!school || !year)
 		return err_set(e, ERR_USAGE, _("--school and --year are required"));
 	if ((rc = cli_open_store(c, &s, 0, e)) < 0)
@@ -112,16 +120,17 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 		time_t t = time(NULL);
 
 		if (!submission_allowed(status, to)) {
-			rc = err_set(e, ERR_CONFLICT, _("the %ld submission of '%s' is %s: cannot %s it"),
-				     year, school, status, verb);
+			rc = err_set(e, ERR_CONFLICT,
+				     _("the %ld submission of '%s' is %s: cannot %s it"), year,
+				     school, status, verb);
 			goto out;
 		}
 		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 		if ((rc = store_begin(s, e)) < 0)
 			goto out;
-		if ((rc = store_run(s, Q_SUBMISSION_PUT, e, "iittt", school_id, (int64_t)year, to, at,
-				    who)) < 0 ||
+		if ((rc = store_run(s, Q_SUBMISSION_PUT, e, "iittt", school_id, (int64_t)year, to,
+				    at, who)) < 0 ||
 		    (rc = store_commit(s, e)) < 0) {
 			store_rollback(s);
 			goto out;

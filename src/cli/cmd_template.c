@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "core/i18n.h"
+#include "ingest/csv.h"
 #include "ingest/kinds.h"
 
 int cmd_template(const struct cli *c, int argc, char **argv, struct err *e)
@@ -34,14 +35,17 @@ int cmd_template(const struct cli *c, int argc, char **argv, struct err *e)
 			if ((rc = kind_names(c->data_dir, names, sizeof(names), e)) < 0)
 				return rc;
 			printf(_("Usage: tvet template KIND [--format csv] [-o FILE]\n"
-				 "Write the header row of KIND's file: Chinese headers under a Chinese\n"
-				 "locale, English otherwise (an import accepts either, or the keys).\n"
+				 "Write the header row of KIND's file: Chinese headers under a "
+				 "Chinese\n"
+				 "locale, English otherwise (an import accepts either, or the "
+				 "keys).\n"
 				 "Kinds: %s\n"),
 			       names);
 			return 0;
 		default:
 			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet template --help'"),
+				       _("unknown option or missing value '%s'; see 'tvet template "
+					 "--help'"),
 				       argv[optind - 1]);
 		}
 	}
@@ -58,7 +62,7 @@ int cmd_template(const struct cli *c, int argc, char **argv, struct err *e)
 	for (size_t i = 0; i < k.ncols; i++) {
 		if (i)
 			fputc(',', out);
-		out_csv_field(out, kind_header(&k.cols[i]));
+		csv_write_field(out, kind_header(&k.cols[i]));
 	}
 	fputs("\r\n", out);
 	if (out_path && fclose(out) != 0)

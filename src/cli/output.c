@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "ingest/csv.h"
 #include "store/store.h"
 
 int out_parse_format(const char *s, enum out_format *f, struct err *e)
@@ -111,23 +112,6 @@ size_t out_display_width(const char *s)
 	return w;
 }
 
-void out_csv_field(FILE *out, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 /* What a table shows for a cell: booleans as "yes" or nothing. */
 static const char *out_table_cell(const struct out_table *t, size_t r, size_t c)
 {
@@ -230,14 +214,14 @@ static void out_print_csv(const struct out_table *t, FILE *out)
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(',', out);
-		out_csv_field(out, t->cols[c].key);
+		csv_write_field(out, t->cols[c].key);
 	}
 	fputs("\r\n", out);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)
 				fputc(',', out);
-			out_csv_field(out, t->cells[r * t->ncols + c]);
+			csv_write_field(out, t->cells[r * t->ncols + c]);
 		}
 		fputs("\r\n", out);
 	}

@@ -46,7 +46,4 @@ void out_table_print(const struct out_table *t, enum out_format f, FILE *out);
 /* Display width of a UTF-8 string in terminal columns (CJK count 2). */
 size_t out_display_width(const char *s);
 
-/* Write s as one CSV field (quoted when needed). */
-void out_csv_field(FILE *out, const char *s);
-
 #endif

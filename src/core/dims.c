@@ -30,8 +30,10 @@ static int dims_split(const char *dims, struct dims_pair *p, size_t *n, struct e
 
 		if (len) {
 			eq = memchr(s, '=', len);
-			if (!eq || eq == s || eq == s + len - 1 || memchr(eq + 1, '=', len - (size_t)(eq - s) - 1))
-				return err_set(e, ERR_INPUT, "dimension '%.*s' is not key=value", (int)len, s);
+			if (!eq || eq == s || eq == s + len - 1 ||
+			    memchr(eq + 1, '=', len - (size_t)(eq - s) - 1))
+				return err_set(e, ERR_INPUT, "dimension '%.*s' is not key=value",
+					       (int)len, s);
 			if (*n == DIMS_MAX_PAIRS)
 				return err_set(e, ERR_INPUT, "more than %d dimensions in '%s'",
 					       DIMS_MAX_PAIRS, dims);
@@ -54,8 +56,8 @@ static int dims_join(struct dims_pair *p, size_t n, struct strbuf *out, struct e
 	strbuf_reset(out);
 	for (size_t i = 0; i < n; i++) {
 		if (i && dims_cmp(&p[i - 1], &p[i]) == 0)
-			return err_set(e, ERR_INPUT, "dimension '%.*s' is given twice", (int)p[i].klen,
-				       p[i].key);
+			return err_set(e, ERR_INPUT, "dimension '%.*s' is given twice",
+				       (int)p[i].klen, p[i].key);
 		if (i)
 			strbuf_addch(out, ';');
 		strbuf_add(out, p[i].key, p[i].klen);

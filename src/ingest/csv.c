@@ -163,8 +163,10 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 							  col, _("field longer than %u bytes"),
 							  CSV_FIELD_MAX);
 				if (c == 0)
-					return err_set_at(e, ERR_INPUT, r->name, r->line, r->nfields + 1,
-							  _("a NUL byte in the field: this is not a text file"));
+					return err_set_at(e, ERR_INPUT, r->name, r->line,
+							  r->nfields + 1,
+							  _("a NUL byte in the field: this is not "
+							    "a text file"));
 				strbuf_addch(&r->data, (char)c);
 			}
 			if (c != ',' && c != '\n' && c != '\r' && c != EOF)
@@ -182,8 +184,10 @@ int csv_reader_next(struct csv_reader *r, struct err *e)
 						e, ERR_INPUT, r->name, r->line, r->nfields + 1,
 						_("field longer than %u bytes"), CSV_FIELD_MAX);
 				if (c == 0)
-					return err_set_at(e, ERR_INPUT, r->name, r->line, r->nfields + 1,
-							  _("a NUL byte in the field: this is not a text file"));
+					return err_set_at(e, ERR_INPUT, r->name, r->line,
+							  r->nfields + 1,
+							  _("a NUL byte in the field: this is not "
+							    "a text file"));
 				strbuf_addch(&r->data, (char)c);
 				c = csv_getc(r);
 			}
@@ -259,4 +263,21 @@ int csv_reader_header(struct csv_reader *r, const char *const *names, size_t n, 
 const char *csv_reader_col(const struct csv_reader *r, int col)
 {
 	return col < 0 ? "" : csv_reader_field(r, (size_t)col);
+}
+
+void csv_write_field(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
 }

@@ -53,6 +53,10 @@ const char *csv_reader_name(const struct csv_reader *r);
 int csv_reader_header(struct csv_reader *r, const char *const *names, size_t n, int *idx,
 		      struct err *e) WUR;
 
+/* Write s as one CSV field: quoted, with quotes doubled, when it holds a
+ * comma, a quote or a line break (RFC 4180). NULL writes nothing. */
+void csv_write_field(FILE *out, const char *s);
+
 /* Field for column index col (from csv_reader_header), "" when col < 0. */
 const char *csv_reader_col(const struct csv_reader *r, int col);
 

@@ -72,7 +72,8 @@ static void import_issue(struct import_ctx *c, size_t row, int col, const char *
 		rep->issues = xcalloc(IMPORT_MAX_ISSUES, sizeof(*rep->issues));
 	is = &rep->issues[rep->nissues++];
 	is->row = row;
-	snprintf(is->column, sizeof(is->column), "%s", col >= 0 ? kind_header(&c->k->cols[col]) : "");
+	snprintf(is->column, sizeof(is->column), "%s",
+		 col >= 0 ? kind_header(&c->k->cols[col]) : "");
 	snprintf(is->value, sizeof(is->value), "%s", value ? value : "");
 	snprintf(is->rule, sizeof(is->rule), "%s", rule);
 	is->warning = warning;
@@ -87,21 +88,6 @@ void import_report_release(struct import_report *rep)
 	memset(rep, 0, sizeof(*rep));
 }
 
-static void csv_put(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 void import_report_write_csv(const struct import_report *rep, FILE *out)
 {
 	/* UTF-8 with BOM, so that Excel on a Chinese Windows opens it right. */
@@ -111,15 +97,15 @@ void import_report_write_csv(const struct import_report *rep, FILE *out)
 	for (size_t i = 0; i < rep->nissues; i++) {
 		const struct import_issue *is = &rep->issues[i];
 		fprintf(out, "%zu,", is->row);
-		csv_put(out, is->column);
+		csv_write_field(out, is->column);
 		fputc(',', out);
-		csv_put(out, is->value);
+		csv_write_field(out, is->value);
 		fputc(',', out);
-		csv_put(out, is->rule);
+		csv_write_field(out, is->rule);
 		fputc(',', out);
-		csv_put(out, is->warning ? _("warning") : _("error"));
+		csv_write_field(out, is->warning ? _("warning") : _("error"));
 		fputc(',', out);
-		csv_put(out, is->message);
+		csv_write_field(out, is->message);
 		fputs("\r\n", out);
 	}
 }
@@ -223,7 +209,8 @@ static int import_lookup_school(struct import_ctx *c, struct import_row *row, co
 	}
 	if (c->o->school && strcmp(c->o->school, code) != 0) {
 		import_issue(c, row->line, col, code, "other_school", 0,
-			     _("the file is for school '%s', this row is for '%s'"), c->o->school, code);
+			     _("the file is for school '%s', this row is for '%s'"), c->o->school,
+			     code);
 		return 0;
 	}
 	row->school_id = id;
@@ -266,8 +253,8 @@ static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct i
 					     _("'%s' is not a year"), cell);
 			} else if (c->o->year && year != c->o->year) {
 				import_issue(c, row->line, (int)j, cell, "other_year", 0,
-					     _("the file is for %d, this row is for %ld"), c->o->year,
-					     year);
+					     _("the file is for %d, this row is for %ld"),
+					     c->o->year, year);
 			} else {
 				row->year = (int)year;
 			}
@@ -277,7 +264,8 @@ static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct i
 				return rc;
 			if (rc == 0)
 				import_issue(c, row->line, (int)j, cell, "unknown_major", 0,
-					     _("major code '%s' is not in the majors catalogue"), cell);
+					     _("major code '%s' is not in the majors catalogue"),
+					     cell);
 			else
 				snprintf(row->major, sizeof(row->major), "%s", cell);
 			break;
@@ -308,8 +296,9 @@ static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct i
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
-			import_issue(c, row->line, kind_column(k, "major"), row->major, "not_offered",
-				     0, _("school '%s' does not offer major %s in %d"), row->school,
+			import_issue(c, row->line, kind_column(k, "major"), row->major,
+				     "not_offered", 0,
+				     _("school '%s' does not offer major %s in %d"), row->school,
 				     row->major, row->year);
 	}
 	for (size_t i = 0; i < k->nrules; i++) {
@@ -357,15 +346,17 @@ static int import_check_rows(struct import_ctx *c)
 
 	for (size_t i = 0; i < c->nrows; i++) {
 		struct import_row *row = &c->rows[i], *prev = i ? &c->rows[i - 1] : NULL;
-		int new_period = !prev || prev->school_id != row->school_id || prev->year != row->year;
+		int new_period =
+			!prev || prev->school_id != row->school_id || prev->year != row->year;
 
 		if (!row->school_id || !row->year)
 			continue;
 		if (prev && !new_period && (!per_major || !strcmp(prev->major, row->major)))
-			import_issue(c, row->line, kind_column(c->k, per_major ? "major" : "school"),
+			import_issue(c, row->line,
+				     kind_column(c->k, per_major ? "major" : "school"),
 				     per_major ? row->major : row->school, "duplicate", 0,
-				     _("this row repeats row %zu (same school, year%s)"), prev->line,
-				     per_major ? _(" and major") : "");
+				     _("this row repeats row %zu (same school, year%s)"),
+				     prev->line, per_major ? _(" and major") : "");
 		if (new_period) {
 			struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
 			int rc;
@@ -376,8 +367,10 @@ static int import_check_rows(struct import_ctx *c)
 			if ((rc = store_step(st, c->e)) < 0)
 				return rc;
 			if (rc == STORE_ROW && strcmp(store_col_text(st, 0), "approved") == 0)
-				import_issue(c, row->line, kind_column(c->k, "year"), "", "locked", 0,
-					     _("the %d data of school '%s' were approved on %s and are locked; ask the bureau to reopen them"),
+				import_issue(c, row->line, kind_column(c->k, "year"), "", "locked",
+					     0,
+					     _("the %d data of school '%s' were approved on %s and "
+					       "are locked; ask the bureau to reopen them"),
 					     row->year, row->school, store_col_text(st, 1));
 			store_reset(st);
 		}
@@ -412,8 +405,8 @@ static int import_check_plausible(struct import_ctx *c, const struct import_row 
 			rc = c->e->code;
 			break;
 		}
-		store_bindf(st, "tiit", k->cols[j].element, row->school_id, (int64_t)(row->year - 1),
-			    strbuf_str(&dims));
+		store_bindf(st, "tiit", k->cols[j].element, row->school_id,
+			    (int64_t)(row->year - 1), strbuf_str(&dims));
 		if ((rc = store_step(st, c->e)) < 0)
 			break;
 		if (rc == STORE_ROW)
@@ -427,8 +420,8 @@ static int import_check_plausible(struct import_ctx *c, const struct import_row 
 			snprintf(value, sizeof(value), "%.10g", row->v[j]);
 			if (prev > 0)
 				import_issue(c, row->line, (int)j, value, "implausible_change", 1,
-					     _("%.10g, against %.10g in %d: please check"), row->v[j], prev,
-				     row->year - 1);
+					     _("%.10g, against %.10g in %d: please check"),
+					     row->v[j], prev, row->year - 1);
 		}
 	}
 	strbuf_release(&dims);
@@ -481,15 +474,16 @@ static int import_write_group(struct import_ctx *c, size_t from, size_t to)
 			if (!row->has[j] || !k->cols[j].element[0])
 				continue;
 			if (row->major[0]) {
-				if ((rc = dims_with(k->cols[j].dims, "major", row->major, &dims, c->e)) < 0)
+				if ((rc = dims_with(k->cols[j].dims, "major", row->major, &dims,
+						    c->e)) < 0)
 					goto out;
 				mdims = strbuf_detach(&dims);
 				levels[nlevels++] = mdims;
 			}
 			levels[nlevels++] = k->cols[j].dims;
 			for (int l = 0; l < nlevels; l++) {
-				struct import_cell *cell =
-					import_cell_find(cells, ncells, k->cols[j].element, levels[l]);
+				struct import_cell *cell = import_cell_find(
+					cells, ncells, k->cols[j].element, levels[l]);
 				if (!cell) {
 					if (ncells == cap) {
 						cap = cap ? cap * 2 : 256;
@@ -610,9 +604,9 @@ static int import_write(struct import_ctx *c)
 	if ((rc = store_begin(c->s, c->e)) < 0)
 		return rc;
 	if ((rc = store_run(c->s, Q_IMPORT_BATCH_INSERT, c->e, "ttttttIIii", c->k->name,
-			    c->rep->file, c->rep->sha256, c->rep->encoding, o->who ? o->who : "cli", now,
-			    school_id > 0 ? school_id : (int64_t)0, (int64_t)(year > 0 ? year : 0),
-			    (int64_t)c->nrows, (int64_t)0)) < 0)
+			    c->rep->file, c->rep->sha256, c->rep->encoding, o->who ? o->who : "cli",
+			    now, school_id > 0 ? school_id : (int64_t)0,
+			    (int64_t)(year > 0 ? year : 0), (int64_t)c->nrows, (int64_t)0)) < 0)
 		goto fail;
 	c->rep->batch_id = store_last_id(c->s);
 	for (size_t i = 1; i <= c->nrows; i++) {

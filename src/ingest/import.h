@@ -28,33 +28,33 @@
 #define IMPORT_MAX_ROWS 1000000
 
 struct import_options {
-	const char *path;    /* the file */
-	const char *school;  /* only rows of this school are accepted, or NULL */
-	int year;	     /* only rows of this year are accepted, or 0 */
-	int dry_run;	     /* validate only */
-	const char *who;     /* recorded with the batch */
+	const char *path;	/* the file */
+	const char *school;	/* only rows of this school are accepted, or NULL */
+	int year;		/* only rows of this year are accepted, or 0 */
+	int dry_run;		/* validate only */
+	const char *who;	/* recorded with the batch */
 	enum encoding encoding; /* ENC_UNKNOWN: detect (CSV) */
 };
 
 struct import_issue {
-	size_t row;	      /* as numbered in Excel: the header is row 1 */
-	char column[96];      /* the header the user sees, or "" */
+	size_t row;	 /* as numbered in Excel: the header is row 1 */
+	char column[96]; /* the header the user sees, or "" */
 	char value[128];
-	char rule[40];	      /* stable English key: required, type, unknown_school ... */
+	char rule[40]; /* stable English key: required, type, unknown_school ... */
 	char message[512];
-	int warning;	      /* 1: does not block the import */
+	int warning; /* 1: does not block the import */
 };
 
 struct import_report {
 	char file[256];
 	char sha256[65];
-	char encoding[24];    /* as detected or forced */
-	size_t rows;	      /* data rows read */
-	size_t changed;	      /* values inserted, changed or removed */
+	char encoding[24]; /* as detected or forced */
+	size_t rows;	   /* data rows read */
+	size_t changed;	   /* values inserted, changed or removed */
 	size_t errors, warnings;
 	struct import_issue *issues; /* the first IMPORT_MAX_ISSUES */
 	size_t nissues;
-	int64_t batch_id;     /* 0 when nothing was written */
+	int64_t batch_id; /* 0 when nothing was written */
 };
 
 /* Import o->path as kind k. Returns 0 when the file was valid (and, unless

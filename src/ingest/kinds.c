@@ -68,7 +68,8 @@ static int kind_find(const char *datadir, const char *name, struct kind *k, char
 			k->grain = GRAIN_SCHOOL_YEAR_MAJOR;
 		} else {
 			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
-					_("grain '%s' is not school_year or school_year_major"), grain);
+					_("grain '%s' is not school_year or school_year_major"),
+					grain);
 			goto out;
 		}
 	}
@@ -82,7 +83,7 @@ out:
 static int kind_load_columns(const char *datadir, struct kind *k, struct err *e)
 {
 	static const char *const cols[] = {"key",      "header_zh", "header_en", "type",
-					   "required", "element",   "dims",	     "?description_zh"};
+					   "required", "element",   "dims",	 "?description_zh"};
 	char path[4096];
 	struct csv_reader *r = NULL;
 	struct strbuf canon = {0};
@@ -116,9 +117,10 @@ static int kind_load_columns(const char *datadir, struct kind *k, struct err *e)
 			if (strcmp(v[3], kind_type_names[t]) == 0)
 				break;
 		if (t == sizeof(kind_type_names) / sizeof(kind_type_names[0])) {
-			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
-					_("type '%s' is not school, year, major, count, amount or text"),
-					v[3]);
+			rc = err_set_at(
+				e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
+				_("type '%s' is not school, year, major, count, amount or text"),
+				v[3]);
 			goto out;
 		}
 		if (strcmp(v[4], "yes") && strcmp(v[4], "no")) {
@@ -144,7 +146,8 @@ static int kind_load_columns(const char *datadir, struct kind *k, struct err *e)
 	if (rc == 0 && (kind_column(k, "school") < 0 || kind_column(k, "year") < 0 ||
 			(k->grain == GRAIN_SCHOOL_YEAR_MAJOR && kind_column(k, "major") < 0)))
 		rc = err_set_at(e, ERR_INPUT, path, 0, 0,
-				_("the key columns school, year (and major for a per-major kind) are missing"));
+				_("the key columns school, year (and major for a per-major kind) "
+				  "are missing"));
 out:
 	strbuf_release(&canon);
 	csv_reader_free(r);
@@ -169,9 +172,10 @@ static int kind_parse_rule(struct kind *k, struct kind_rule *rule, const char *t
 		case 2:
 			if ((col = kind_column(k, tok)) < 0 || k->cols[col].type < KT_COUNT ||
 			    k->cols[col].type > KT_AMOUNT)
-				return err_set_at(e, ERR_INPUT, path, line, 2,
-						  _("rule '%s': '%s' is not a numeric column of %s"), text,
-						  tok, k->name);
+				return err_set_at(
+					e, ERR_INPUT, path, line, 2,
+					_("rule '%s': '%s' is not a numeric column of %s"), text,
+					tok, k->name);
 			if (state == 0) {
 				rule->lhs = col;
 			} else {
@@ -184,9 +188,10 @@ static int kind_parse_rule(struct kind *k, struct kind_rule *rule, const char *t
 			break;
 		case 1:
 			if (strcmp(tok, "=") && strcmp(tok, "<="))
-				return err_set_at(e, ERR_INPUT, path, line, 2,
-						  _("rule '%s': expected = or <= after the first column"),
-						  text);
+				return err_set_at(
+					e, ERR_INPUT, path, line, 2,
+					_("rule '%s': expected = or <= after the first column"),
+					text);
 			rule->le = tok[0] == '<';
 			state = 2;
 			break;

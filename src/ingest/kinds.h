@@ -19,12 +19,12 @@
 #define KIND_MAX_TERMS 8
 
 enum kind_type {
-	KT_SCHOOL,  /* organisation code of a school */
-	KT_YEAR,    /* a year, 2000-2100 */
-	KT_MAJOR,   /* a major code offered by the row's school that year */
-	KT_COUNT,   /* a non-negative whole number */
-	KT_AMOUNT,  /* a non-negative number */
-	KT_TEXT     /* free text */
+	KT_SCHOOL, /* organisation code of a school */
+	KT_YEAR,   /* a year, 2000-2100 */
+	KT_MAJOR,  /* a major code offered by the row's school that year */
+	KT_COUNT,  /* a non-negative whole number */
+	KT_AMOUNT, /* a non-negative number */
+	KT_TEXT	   /* free text */
 };
 
 /* How rows map to the store: one row per school and year, or per school,

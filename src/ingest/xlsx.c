@@ -226,23 +226,26 @@ static const char *xlsx_local(const char *name)
 }
 
 /* The local name of an element of SpreadsheetML (transitional or strict) or
- * of no namespace; NULL for one of any other namespace (extensions). */
+ * of no namespace; NULL for one of any other namespace (extensions). Called
+ * for every element of a sheet, so the namespaces are compared as prefixes
+ * of known length rather than searched for. */
 static const char *xlsx_main_local(const char *name)
 {
-	static const char *const main_ns[] = {
-		"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-		"http://purl.oclc.org/ooxml/spreadsheetml/main",
+#define XLSX_NS_ENTRY(uri) {uri, sizeof(uri) - 1}
+	static const struct {
+		const char *uri;
+		size_t len;
+	} main_ns[] = {
+		XLSX_NS_ENTRY("http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+		XLSX_NS_ENTRY("http://purl.oclc.org/ooxml/spreadsheetml/main"),
 	};
-	const char *p = strrchr(name, XLSX_NS_SEP);
+#undef XLSX_NS_ENTRY
 
-	if (!p)
-		return name;
-	for (size_t i = 0; i < sizeof(main_ns) / sizeof(main_ns[0]); i++) {
-		size_t n = strlen(main_ns[i]);
-		if ((size_t)(p - name) == n && memcmp(name, main_ns[i], n) == 0)
-			return p + 1;
-	}
-	return NULL;
+	for (size_t i = 0; i < sizeof(main_ns) / sizeof(main_ns[0]); i++)
+		if (strncmp(name, main_ns[i].uri, main_ns[i].len) == 0 &&
+		    name[main_ns[i].len] == XLSX_NS_SEP)
+			return name + main_ns[i].len + 1;
+	return strchr(name, XLSX_NS_SEP) ? NULL : name;
 }
 
 /* The value of the unqualified attribute called name, or NULL. */
@@ -435,6 +438,44 @@ static int xlsx_parse_number(const char *s, double *out)
 	if (*end || !isfinite(*out))
 		return -1;
 	return 0;
+}
+
+/* 1 when s is already the text xlsx_format_number() would make of it: a
+ * plain decimal with at most 15 significant digits, no exponent, no leading
+ * or trailing zeros, not below 0.0001 (which %g writes with an exponent) and
+ * not "-0". Most numbers in a sheet are, and copying them is far cheaper
+ * than printing the double. */
+static int xlsx_number_is_canonical(const char *s)
+{
+	const char *p = s + (*s == '-');
+	size_t digits = 0, zeros = 0;
+
+	if (*p == '0') {
+		if (!p[1])
+			return p == s; /* "0", not "-0" */
+		if (p[1] != '.')
+			return 0;
+		p++;
+		for (const char *q = p + 1; *q == '0'; q++)
+			zeros++;
+		if (zeros >= 4)
+			return 0;
+	} else {
+		if (*p < '1' || *p > '9')
+			return 0;
+		for (; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	}
+	if (*p == '.') {
+		const char *frac = ++p;
+
+		for (; *p >= '0' && *p <= '9'; p++)
+			digits++;
+		if (p == frac || p[-1] == '0')
+			return 0;
+		digits -= zeros;
+	}
+	return !*p && digits <= 15;
 }
 
 /* Write d as an integer without ".0" when it is one (exactly representable),
@@ -1205,11 +1246,15 @@ static void xlsx_cell_end(struct xlsx_reader *r)
 		xlsx_cell_push_value(r, start, (text[0] == '1' || text[0] == 't') ? "1" : "0");
 		return;
 	case XLSX_CELL_NUMBER:
+		kind = r->cell_style < r->nxf ? r->xf_kind[r->cell_style] : XLSX_NUMFMT_NUMBER;
+		if (kind == XLSX_NUMFMT_NUMBER && xlsx_number_is_canonical(text)) {
+			xlsx_cell_push_text(r, start, 1);
+			return;
+		}
 		if (xlsx_parse_number(text, &d) < 0) {
 			xlsx_cell_fail(r, r->cell_col, _("'%s' is not a number"), text);
 			return;
 		}
-		kind = r->cell_style < r->nxf ? r->xf_kind[r->cell_style] : XLSX_NUMFMT_NUMBER;
 		if (kind == XLSX_NUMFMT_NUMBER ||
 		    xlsx_format_date(d, (enum xlsx_numfmt_kind)kind, r->date1904, num,
 				     sizeof(num)) < 0)

@@ -7,25 +7,11 @@
 
 #include "core/dims.h"
 #include "core/mem.h"
-
-static void export_field(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
+#include "ingest/csv.h"
 
 /* Copy the rows of a one-column query into a list. */
-static int export_list(struct store *s, enum store_query q, const char *types, int64_t a,
-		       int64_t b, const char *text, char ***items, size_t *n, struct err *e)
+static int export_list(struct store *s, enum store_query q, const char *types, int64_t a, int64_t b,
+		       const char *text, char ***items, size_t *n, struct err *e)
 {
 	struct store_stmt *st = store_prepare(s, q, e);
 	int rc;
@@ -53,8 +39,8 @@ static void export_free(char **items, size_t n)
 	free(items);
 }
 
-static int export_row(struct store *s, const struct kind *k, int64_t school_id,
-		      const char *school, int year, const char *major, FILE *out, struct err *e)
+static int export_row(struct store *s, const struct kind *k, int64_t school_id, const char *school,
+		      int year, const char *major, FILE *out, struct err *e)
 {
 	struct strbuf dims = {0};
 	int rc = 0;
@@ -66,7 +52,7 @@ static int export_row(struct store *s, const struct kind *k, int64_t school_id,
 		if (j)
 			fputc(',', out);
 		if (col->type == KT_SCHOOL) {
-			export_field(out, school);
+			csv_write_field(out, school);
 			continue;
 		}
 		if (col->type == KT_YEAR) {
@@ -74,7 +60,7 @@ static int export_row(struct store *s, const struct kind *k, int64_t school_id,
 			continue;
 		}
 		if (col->type == KT_MAJOR) {
-			export_field(out, major ? major : "");
+			csv_write_field(out, major ? major : "");
 			continue;
 		}
 		if (!col->element[0])
@@ -128,7 +114,8 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 		for (size_t j = 0; j < k->ncols && !element; j++)
 			if (k->cols[j].element[0])
 				element = k->cols[j].element;
-		if ((rc = export_list(s, Q_ELEMENT_YEARS, "t", 0, 0, element, &years, &nyears, e)) < 0)
+		if ((rc = export_list(s, Q_ELEMENT_YEARS, "t", 0, 0, element, &years, &nyears, e)) <
+		    0)
 			goto out;
 	}
 	if (!(st = store_prepare(s, Q_SCHOOL_LIST, e))) {
@@ -153,7 +140,7 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 	for (size_t j = 0; j < k->ncols; j++) {
 		if (j)
 			fputc(',', out);
-		export_field(out, kind_header(&k->cols[j]));
+		csv_write_field(out, kind_header(&k->cols[j]));
 	}
 	fputs("\r\n", out);
 	for (size_t y = 0; y < nyears; y++) {
@@ -165,11 +152,12 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 				rows++;
 				continue;
 			}
-			if ((rc = export_list(s, Q_SCHOOL_MAJORS_OF, "ii", ids[i], yr, NULL, &majors,
-					      &nmajors, e)) < 0)
+			if ((rc = export_list(s, Q_SCHOOL_MAJORS_OF, "ii", ids[i], yr, NULL,
+					      &majors, &nmajors, e)) < 0)
 				goto out;
 			for (size_t m = 0; m < nmajors; m++) {
-				if ((rc = export_row(s, k, ids[i], codes[i], yr, majors[m], out, e)) < 0)
+				if ((rc = export_row(s, k, ids[i], codes[i], yr, majors[m], out,
+						     e)) < 0)
 					goto out;
 				rows++;
 			}

@@ -115,17 +115,17 @@ enum store_query {
 	Q_DATAVALUE_CITY_TOTAL,
 
 	/* imports, history, submissions */
-	Q_SCHOOL_BY_CODE,	/* (code) -> id, school_level */
-	Q_SCHOOL_MAJOR_EXISTS,	/* (school_id, year, major_code) -> 1 */
-	Q_SUBMISSION_GET,	/* (school_id, year) -> status, changed_at, changed_by */
-	Q_SUBMISSION_PUT,	/* school_id, year, status, changed_at, changed_by (upsert) */
-	Q_DATAVALUE_GET,	/* (element, org_id, year, dims) -> value */
-	Q_DATAVALUE_LIST,	/* (element, org_id, year) -> dims, value */
-	Q_DATAVALUE_DELETE,	/* element, org_id, year, dims */
-	Q_IMPORT_BATCH_INSERT,	/* kind, file_name, sha256, encoding, who, at, school_id,
+	Q_SCHOOL_BY_CODE,	    /* (code) -> id, school_level */
+	Q_SCHOOL_MAJOR_EXISTS,	    /* (school_id, year, major_code) -> 1 */
+	Q_SUBMISSION_GET,	    /* (school_id, year) -> status, changed_at, changed_by */
+	Q_SUBMISSION_PUT,	    /* school_id, year, status, changed_at, changed_by (upsert) */
+	Q_DATAVALUE_GET,	    /* (element, org_id, year, dims) -> value */
+	Q_DATAVALUE_LIST,	    /* (element, org_id, year) -> dims, value */
+	Q_DATAVALUE_DELETE,	    /* element, org_id, year, dims */
+	Q_IMPORT_BATCH_INSERT,	    /* kind, file_name, sha256, encoding, who, at, school_id,
 				   year, rows, changed */
 	Q_IMPORT_BATCH_SET_CHANGED, /* id, changed */
-	Q_HISTORY_INSERT,	/* batch_id, element, org_id, year, dims, old_value,
+	Q_HISTORY_INSERT,	    /* batch_id, element, org_id, year, dims, old_value,
 				   new_value */
 	/* (school code or NULL, year or NULL, element or NULL) -> batch id, at,
 	   who, file_name, kind, school code, year, element, dims, old_value,

@@ -59,11 +59,21 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_DEMAND_SURVEY_INSERT),
 	NAME(Q_SATISFACTION_INSERT),
 	NAME(Q_SUMMARY),
-	NAME(Q_DATAVALUE_CITY_TOTAL), NAME(Q_SCHOOL_BY_CODE),
-	NAME(Q_SCHOOL_MAJOR_EXISTS), NAME(Q_SUBMISSION_GET), NAME(Q_SUBMISSION_PUT),
-	NAME(Q_DATAVALUE_GET), NAME(Q_DATAVALUE_LIST), NAME(Q_DATAVALUE_DELETE),
-	NAME(Q_IMPORT_BATCH_INSERT), NAME(Q_IMPORT_BATCH_SET_CHANGED), NAME(Q_HISTORY_INSERT),
-	NAME(Q_HISTORY_LIST), NAME(Q_IMPORT_LIST), NAME(Q_SCHOOL_LIST), NAME(Q_SCHOOL_MAJORS_OF),
+	NAME(Q_DATAVALUE_CITY_TOTAL),
+	NAME(Q_SCHOOL_BY_CODE),
+	NAME(Q_SCHOOL_MAJOR_EXISTS),
+	NAME(Q_SUBMISSION_GET),
+	NAME(Q_SUBMISSION_PUT),
+	NAME(Q_DATAVALUE_GET),
+	NAME(Q_DATAVALUE_LIST),
+	NAME(Q_DATAVALUE_DELETE),
+	NAME(Q_IMPORT_BATCH_INSERT),
+	NAME(Q_IMPORT_BATCH_SET_CHANGED),
+	NAME(Q_HISTORY_INSERT),
+	NAME(Q_HISTORY_LIST),
+	NAME(Q_IMPORT_LIST),
+	NAME(Q_SCHOOL_LIST),
+	NAME(Q_SCHOOL_MAJORS_OF),
 	NAME(Q_ELEMENT_YEARS),
 };
 
@@ -235,11 +245,10 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		"SELECT 1 FROM school_major WHERE school_id = ?1 AND year = ?2 AND major_code = ?3",
 	[Q_SUBMISSION_GET] = "SELECT status, changed_at, changed_by FROM submission"
 			     " WHERE school_id = ?1 AND year = ?2",
-	[Q_SUBMISSION_PUT] =
-		"INSERT INTO submission(school_id,year,status,changed_at,changed_by)"
-		" VALUES(?1,?2,?3,?4,?5) ON CONFLICT(school_id,year) DO UPDATE SET"
-		" status=excluded.status, changed_at=excluded.changed_at,"
-		" changed_by=excluded.changed_by",
+	[Q_SUBMISSION_PUT] = "INSERT INTO submission(school_id,year,status,changed_at,changed_by)"
+			     " VALUES(?1,?2,?3,?4,?5) ON CONFLICT(school_id,year) DO UPDATE SET"
+			     " status=excluded.status, changed_at=excluded.changed_at,"
+			     " changed_by=excluded.changed_by",
 	[Q_DATAVALUE_GET] = "SELECT value FROM datavalue WHERE element = ?1 AND org_id = ?2"
 			    " AND year = ?3 AND dims = ?4",
 	[Q_DATAVALUE_LIST] = "SELECT dims, value FROM datavalue WHERE element = ?1 AND org_id = ?2"

@@ -318,7 +318,9 @@ static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct i
 		if (!broken)
 			continue;
 		snprintf(value, sizeof(value), "%.10g", row->v[rule->lhs]);
-		import_issue(c, row->line, rule->lhs, value, "rule", 0, "%s (%s %.10g %s %.10g)",
+		import_issue(c, row->line, rule->lhs, value, "rule", 0,
+			     /* TRANSLATORS: rule message (column value op sum) */
+			     _("%s (%s %.10g %s %.10g)"),
 			     i18n_is_chinese() ? rule->message_zh : rule->message_en,
 			     kind_header(&k->cols[rule->lhs]), row->v[rule->lhs],
 			     rule->le ? ">" : "≠", sum);

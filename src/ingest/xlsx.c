@@ -44,6 +44,8 @@
 #define XLSX_TEXT_RAW_MAX (7u * XLSX_CELL_CHARS_MAX)
 /* Serial number of 10000-01-01 in the 1900 system: later is not a date. */
 #define XLSX_SERIAL_MAX 2958466.0
+/* Elements nested deeper are refused: SpreadsheetML needs about ten. */
+#define XLSX_DEPTH_MAX 256u
 /* Separates a namespace URI from the local name in expat's element names. */
 #define XLSX_NS_SEP ' '
 
@@ -60,13 +62,18 @@ enum xlsx_cell_type {
 	XLSX_CELL_STR,	  /* t="str": the text result of a formula */
 	XLSX_CELL_INLINE, /* t="inlineStr": <is><t>...</t></is> */
 	XLSX_CELL_BOOL,
-	XLSX_CELL_ERROR, /* t="e": "#N/A", "#DIV/0!" ... */
+	XLSX_CELL_ERROR,  /* t="e": "#N/A", "#DIV/0!" ... */
 	XLSX_CELL_ISODATE /* t="d": ISO 8601 text */
 };
 
 /* Which handlers the current part's parser runs. */
-enum xlsx_part_kind { XLSX_PART_WORKBOOK, XLSX_PART_RELS, XLSX_PART_STYLES, XLSX_PART_SST,
-		      XLSX_PART_SHEET };
+enum xlsx_part_kind {
+	XLSX_PART_WORKBOOK,
+	XLSX_PART_RELS,
+	XLSX_PART_STYLES,
+	XLSX_PART_SST,
+	XLSX_PART_SHEET
+};
 
 struct xlsx_sheet_ref {
 	char *name;
@@ -98,7 +105,9 @@ struct xlsx_reader {
 	zip_file_t *zf;
 	XML_Parser xp;
 	uint64_t part_cap, inflated;
-	unsigned depth; /* of the element being parsed, the root is 1 */
+	unsigned depth;	      /* of the element being parsed, the root is 1 */
+	unsigned long events; /* handler calls so far */
+	uint64_t stalled;     /* bytes fed since the last handler call */
 
 	/* workbook and relationships */
 	struct xlsx_sheet_ref *sheets;
@@ -207,13 +216,29 @@ static void xlsx_cell_fail(struct xlsx_reader *r, size_t col, const char *fmt, .
 	vsnprintf(body, sizeof(body), fmt, ap);
 	va_end(ap);
 	if (col == SIZE_MAX)
-		xlsx_abort(r, err_set_at(r->e, ERR_INPUT, r->name, r->row, 0, _("sheet '%s', row %zu: %s"),
-					 r->sheet->name, r->row, body));
+		xlsx_abort(r,
+			   err_set_at(r->e, ERR_INPUT, r->name, r->row, 0,
+				      _("sheet '%s', row %zu: %s"), r->sheet->name, r->row, body));
 	else {
 		xlsx_cell_name(col, r->row, ref, sizeof(ref));
 		xlsx_abort(r, err_set_at(r->e, ERR_INPUT, r->name, r->row, col + 1,
 					 _("sheet '%s', cell %s: %s"), r->sheet->name, ref, body));
 	}
+}
+
+/* Count the start of an element: 0, or -1 when it is nested too deep (the
+ * parser is then stopped; expat would keep a frame for every level). */
+static int xlsx_enter(struct xlsx_reader *r)
+{
+	r->events++;
+	if (++r->depth > XLSX_DEPTH_MAX) {
+		xlsx_abort(r, xlsx_err_file(r->e, ERR_INPUT, r->name,
+					    _("'%s': part '%s' has elements nested more than %u "
+					      "deep: refused"),
+					    r->name, r->part, XLSX_DEPTH_MAX));
+		return -1;
+	}
+	return r->failed ? -1 : 0;
 }
 
 /* ---- XML names ---- */
@@ -231,15 +256,16 @@ static const char *xlsx_local(const char *name)
  * of known length rather than searched for. */
 static const char *xlsx_main_local(const char *name)
 {
-#define XLSX_NS_ENTRY(uri) {uri, sizeof(uri) - 1}
+	static const char transitional[] =
+		"http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+	static const char strict[] = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 	static const struct {
 		const char *uri;
 		size_t len;
 	} main_ns[] = {
-		XLSX_NS_ENTRY("http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
-		XLSX_NS_ENTRY("http://purl.oclc.org/ooxml/spreadsheetml/main"),
+		{transitional, sizeof(transitional) - 1},
+		{strict, sizeof(strict) - 1},
 	};
-#undef XLSX_NS_ENTRY
 
 	for (size_t i = 0; i < sizeof(main_ns) / sizeof(main_ns[0]); i++)
 		if (strncmp(name, main_ns[i].uri, main_ns[i].len) == 0 &&
@@ -317,14 +343,16 @@ static void XMLCALL xlsx_on_text(void *ud, const XML_Char *s, int len)
 {
 	struct xlsx_reader *r = ud;
 
+	r->events++;
 	if (!r->collect_depth || r->failed)
 		return;
 	if (r->collect->len - r->collect_start + (size_t)len > XLSX_TEXT_RAW_MAX) {
 		if (r->kind == XLSX_PART_SST)
-			xlsx_abort(r, xlsx_err_file(r->e, ERR_INPUT, r->name,
-						    _("'%s': shared string %zu is longer than %u "
-						      "characters"),
-						    r->name, r->sst_count + 1, XLSX_CELL_CHARS_MAX));
+			xlsx_abort(r,
+				   xlsx_err_file(r->e, ERR_INPUT, r->name,
+						 _("'%s': shared string %zu is longer than %u "
+						   "characters"),
+						 r->name, r->sst_count + 1, XLSX_CELL_CHARS_MAX));
 		else
 			xlsx_cell_fail(r, r->cell_col, _("text longer than %u characters"),
 				       XLSX_CELL_CHARS_MAX);
@@ -686,7 +714,7 @@ static int xlsx_part_open(struct xlsx_reader *r, enum xlsx_part_kind kind, const
 	r->part = xstrdup(part);
 	r->kind = kind;
 	r->part_cap = cap;
-	r->inflated = 0;
+	r->inflated = r->stalled = 0;
 	r->depth = 0;
 	r->failed = 0;
 	idx = zip_name_locate(r->zip, part, ZIP_FL_NOCASE);
@@ -701,8 +729,8 @@ static int xlsx_part_open(struct xlsx_reader *r, enum xlsx_part_kind kind, const
 				     _("'%s' is damaged: part '%s' is missing"), r->name, part);
 	}
 	zip_stat_init(&st);
-	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_SIZE) && st.size > cap)
+	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+	    st.size > cap)
 		return xlsx_too_big(r, e);
 	r->zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
 	if (!r->zf)
@@ -732,6 +760,7 @@ static int xlsx_part_step(struct xlsx_reader *r, struct err *e)
 			st = XML_ResumeParser(r->xp);
 		} else {
 			void *buf = XML_GetBuffer(r->xp, XLSX_CHUNK);
+			unsigned long events = r->events;
 			zip_int64_t n;
 
 			if (!buf)
@@ -745,6 +774,17 @@ static int xlsx_part_step(struct xlsx_reader *r, struct err *e)
 			if (r->inflated > r->part_cap)
 				return xlsx_too_big(r, e);
 			st = XML_ParseBuffer(r->xp, (int)n, n == 0);
+			/* Text reaches the handlers as it arrives, but expat
+			 * keeps a tag, comment or processing instruction in its
+			 * buffer until it ends: one that never ends would grow
+			 * it to the size of the part. */
+			r->stalled = r->events == events ? r->stalled + (uint64_t)n : 0;
+			if (st != XML_STATUS_ERROR && r->stalled > XLSX_TOKEN_BYTES_MAX)
+				return xlsx_err_file(e, ERR_INPUT, r->name,
+						     _("'%s': part '%s' has an XML tag or comment "
+						       "longer than %u KiB: refused"),
+						     r->name, r->part,
+						     (unsigned)(XLSX_TOKEN_BYTES_MAX >> 10));
 		}
 		if (st == XML_STATUS_ERROR) {
 			if (r->failed)
@@ -779,7 +819,8 @@ static void XMLCALL xlsx_wb_start(void *ud, const XML_Char *name, const XML_Char
 	struct xlsx_reader *r = ud;
 	const char *ln = xlsx_main_local(name), *v;
 
-	r->depth++;
+	if (xlsx_enter(r) < 0)
+		return;
 	if (!ln || r->failed)
 		return;
 	if (strcmp(ln, "workbookPr") == 0) {
@@ -811,6 +852,7 @@ static void XMLCALL xlsx_any_end(void *ud, const XML_Char *name)
 	struct xlsx_reader *r = ud;
 
 	(void)name;
+	r->events++;
 	r->depth--;
 }
 
@@ -892,7 +934,8 @@ static void XMLCALL xlsx_rels_start(void *ud, const XML_Char *name, const XML_Ch
 	struct xlsx_reader *r = ud;
 	const char *id, *type, *target, *mode;
 
-	r->depth++;
+	if (xlsx_enter(r) < 0)
+		return;
 	if (r->failed || strcmp(xlsx_local(name), "Relationship") != 0)
 		return;
 	id = xlsx_attr(atts, "Id");
@@ -919,7 +962,8 @@ static void XMLCALL xlsx_styles_start(void *ud, const XML_Char *name, const XML_
 	const char *ln = xlsx_main_local(name);
 	unsigned long id;
 
-	r->depth++;
+	if (xlsx_enter(r) < 0)
+		return;
 	if (!ln || r->failed)
 		return;
 	if (strcmp(ln, "numFmt") == 0) {
@@ -953,6 +997,7 @@ static void XMLCALL xlsx_styles_end(void *ud, const XML_Char *name)
 	struct xlsx_reader *r = ud;
 
 	(void)name;
+	r->events++;
 	if (r->depth == r->cellxfs_depth)
 		r->cellxfs_depth = UINT32_MAX; /* only the first cellXfs */
 	r->depth--;
@@ -993,7 +1038,8 @@ static void XMLCALL xlsx_sst_start(void *ud, const XML_Char *name, const XML_Cha
 	const char *ln = xlsx_main_local(name);
 
 	(void)atts;
-	r->depth++;
+	if (xlsx_enter(r) < 0)
+		return;
 	if (!ln || r->failed)
 		return;
 	if (strcmp(ln, "si") == 0 && !r->si_depth) {
@@ -1018,6 +1064,7 @@ static void XMLCALL xlsx_sst_end(void *ud, const XML_Char *name)
 	struct xlsx_reader *r = ud;
 
 	(void)name;
+	r->events++;
 	if (r->depth == r->collect_depth)
 		r->collect_depth = 0;
 	else if (r->depth == r->rph_depth)
@@ -1027,10 +1074,11 @@ static void XMLCALL xlsx_sst_end(void *ud, const XML_Char *name)
 
 		r->si_depth = 0;
 		if (xlsx_collect_end_string(r) == SIZE_MAX) {
-			xlsx_abort(r, xlsx_err_file(r->e, ERR_INPUT, r->name,
-						    _("'%s': shared string %zu is longer than %u "
-						      "characters"),
-						    r->name, r->sst_count + 1, XLSX_CELL_CHARS_MAX));
+			xlsx_abort(r,
+				   xlsx_err_file(r->e, ERR_INPUT, r->name,
+						 _("'%s': shared string %zu is longer than %u "
+						   "characters"),
+						 r->name, r->sst_count + 1, XLSX_CELL_CHARS_MAX));
 		} else if (r->sst_text.len > XLSX_SST_BYTES_MAX) {
 			xlsx_abort(r, xlsx_err_file(r->e, ERR_INPUT, r->name,
 						    _("'%s': its shared strings are larger than %u "
@@ -1086,8 +1134,7 @@ static void xlsx_row_begin(struct xlsx_reader *r, const XML_Char **atts)
 	if (v) {
 		if (xlsx_parse_index(v, &n) < 0 || n < 1 || n > XLSX_ROWS_MAX) {
 			r->row = r->last_row + 1;
-			xlsx_cell_fail(r, SIZE_MAX,
-				       _("row number '%s' is not one from 1 to %u"), v,
+			xlsx_cell_fail(r, SIZE_MAX, _("row number '%s' is not one from 1 to %u"), v,
 				       XLSX_ROWS_MAX);
 			return;
 		}
@@ -1269,7 +1316,8 @@ static void XMLCALL xlsx_sheet_start(void *ud, const XML_Char *name, const XML_C
 	struct xlsx_reader *r = ud;
 	const char *ln = xlsx_main_local(name);
 
-	r->depth++;
+	if (xlsx_enter(r) < 0)
+		return;
 	if (!ln || r->failed)
 		return;
 	if (!r->sheetdata_depth) {
@@ -1299,6 +1347,7 @@ static void XMLCALL xlsx_sheet_end(void *ud, const XML_Char *name)
 	struct xlsx_reader *r = ud;
 
 	(void)name;
+	r->events++;
 	if (r->failed) {
 		r->depth--;
 		return;
@@ -1387,8 +1436,7 @@ static int xlsx_zip_open(struct xlsx_reader *r, struct err *e)
 	}
 }
 
-int xlsx_reader_open(struct xlsx_reader **out, const char *path, const char *sheet,
-		     struct err *e)
+int xlsx_reader_open(struct xlsx_reader **out, const char *path, const char *sheet, struct err *e)
 {
 	struct xlsx_reader *r = xcalloc(1, sizeof(*r));
 	int rc;
@@ -1406,8 +1454,8 @@ int xlsx_reader_open(struct xlsx_reader **out, const char *path, const char *she
 	if ((rc = xlsx_part_parse_all(r, e)) < 0 || (rc = xlsx_sheet_choose(r, sheet, e)) < 0)
 		goto out;
 
-	rc = xlsx_part_open(r, XLSX_PART_RELS, "xl/_rels/workbook.xml.rels", XLSX_PART_BYTES_MAX,
-			    0, e);
+	rc = xlsx_part_open(r, XLSX_PART_RELS, "xl/_rels/workbook.xml.rels", XLSX_PART_BYTES_MAX, 0,
+			    e);
 	if (rc < 0)
 		goto out;
 	XML_SetElementHandler(r->xp, xlsx_rels_start, xlsx_any_end);

@@ -12,9 +12,13 @@
  * strings (shared, inline, formula results) as written; booleans as "1" or
  * "0"; numbers normalised (integers without ".0", others as the shortest text
  * that reads back to the same double: "55.5", "0.1"); a number whose cell
- * style has a date or time format as ISO "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS"
- * (when it has a time of day) or "HH:MM:SS" (a bare time); error cells as
- * their code ("#N/A"), which the importer then rejects. Cell references place
+ * style has a date or time format (built-in ids 14-22, 45-47, the East Asian
+ * 27-36 and 50-58, or a custom code with d, m, y, h or s outside quotes and
+ * brackets) as ISO "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" (when it has a time
+ * of day) or "HH:MM:SS" (a time format under one day, or day 0 of the 1900
+ * system), counted in the workbook's 1900 system (with Excel's fictitious
+ * 1900-02-29) or 1904 system; error cells as their code ("#N/A"), which the
+ * importer then rejects. Cell references place
  * each cell in its column, so skipped cells read as ""; rows with no
  * non-empty cell are skipped and xlsx_reader_line() gives the row number the
  * user sees in Excel.
@@ -23,7 +27,9 @@
  * lower them by defining them before it includes xlsx.c): the inflated size
  * of each zip part, counted as it is inflated so that a zip bomb is refused
  * rather than unpacked, and Excel's own limits on rows, columns and cell
- * text. Errors are ERR_INPUT naming the file (and the part, or the cell),
+ * text. Parts with a DTD, elements nested over 256 deep and tags or comments
+ * over XLSX_TOKEN_BYTES_MAX are refused too, as expat would hold them whole.
+ * Errors are ERR_INPUT naming the file (and the part, or the cell),
  * ERR_IO when the file cannot be read, ERR_NOTFOUND for a sheet that is not
  * in the workbook. */
 #ifndef TVET_XLSX_H
@@ -53,6 +59,11 @@
 #ifndef XLSX_ROW_BYTES_MAX
 #define XLSX_ROW_BYTES_MAX (16u << 20)
 #endif
+/* Bytes of one XML tag, comment or processing instruction (expat holds
+ * each whole in memory; text is streamed). */
+#ifndef XLSX_TOKEN_BYTES_MAX
+#define XLSX_TOKEN_BYTES_MAX (1u << 20)
+#endif
 /* Excel's limits: columns (A..XFD), rows, characters in a cell. */
 #define XLSX_COLS_MAX 16384
 #define XLSX_ROWS_MAX 1048576
@@ -60,9 +71,10 @@
 
 struct xlsx_reader;
 
-/* Open the worksheet named sheet of the workbook at path, or its first sheet
- * (in workbook order) when sheet is NULL, and read its shared strings and
- * styles. On error *out is NULL: ERR_IO when path cannot be read, ERR_INPUT
+/* Open the worksheet named sheet of the workbook at path (an exact match, or
+ * else one that differs only in ASCII case, as Excel does not tell them
+ * apart), or its first sheet in workbook order, hidden or not, when sheet is
+ * NULL; read the shared strings and styles. On error *out is NULL: ERR_IO when path cannot be read, ERR_INPUT
  * when it is not an XLSX workbook (not a zip archive, no xl/workbook.xml,
  * truncated, malformed XML, a part over its cap), ERR_NOTFOUND when there is
  * no sheet of that name (the message lists the sheets there are). */

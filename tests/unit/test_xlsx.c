@@ -158,28 +158,26 @@ static struct strbuf read_file(const char *path)
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_PKG "http://schemas.openxmlformats.org/package/2006/relationships"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-#define WORKBOOK(pr, sheets)                                                                   \
-	XML_DECL "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">" pr "<sheets>" sheets \
+#define WORKBOOK(pr, sheets)                                                                       \
+	XML_DECL "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">" pr "<sheets>" sheets    \
 		 "</sheets></workbook>"
 #define SHEET_REF(name, id) "<sheet name=\"" name "\" sheetId=\"1\" r:id=\"" id "\"/>"
 #define RELS(items) XML_DECL "<Relationships xmlns=\"" NS_PKG "\">" items "</Relationships>"
-#define REL(id, type, target) \
+#define REL(id, type, target)                                                                      \
 	"<Relationship Id=\"" id "\" Type=\"" NS_REL "/" type "\" Target=\"" target "\"/>"
-#define SHEET(rows) \
+#define SHEET(rows)                                                                                \
 	XML_DECL "<worksheet xmlns=\"" NS_MAIN "\"><sheetData>" rows "</sheetData></worksheet>"
 #define SST(items) XML_DECL "<sst xmlns=\"" NS_MAIN "\">" items "</sst>"
 /* A cellStyleXfs entry that shows a date comes first: it must not count. */
-#define STYLES(numfmts, xfs)                                                              \
-	XML_DECL "<styleSheet xmlns=\"" NS_MAIN "\"><numFmts>" numfmts "</numFmts>"          \
-		 "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs><cellXfs>" xfs \
+#define STYLES(numfmts, xfs)                                                                       \
+	XML_DECL "<styleSheet xmlns=\"" NS_MAIN "\"><numFmts>" numfmts "</numFmts>"                \
+		 "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs><cellXfs>" xfs     \
 		 "</cellXfs></styleSheet>"
 #define INLINE(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
 
 static const char default_workbook[] = WORKBOOK("", SHEET_REF("Sheet1", "rId1"));
-static const char default_rels[] =
-	RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
-		     REL("rId2", "sharedStrings", "sharedStrings.xml")
-			     REL("rId3", "styles", "styles.xml"));
+static const char default_rels[] = RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml") REL(
+	"rId2", "sharedStrings", "sharedStrings.xml") REL("rId3", "styles", "styles.xml"));
 /* As a part of struct book: leave the part out. */
 static const char omit[] = "(omit)";
 
@@ -247,8 +245,7 @@ static const struct writer_case writer_cases[] = {
 
 static lxw_workbook *writer_open(struct fixture *fx, int constant_memory)
 {
-	lxw_workbook_options o = {.constant_memory = (uint8_t)constant_memory,
-				  .tmpdir = fx->dir};
+	lxw_workbook_options o = {.constant_memory = (uint8_t)constant_memory, .tmpdir = fx->dir};
 	lxw_workbook *wb = workbook_new_opt(fx->path, &o);
 
 	assert_non_null(wb);
@@ -475,30 +472,32 @@ static const char date_styles[] = STYLES(
 	"<numFmt numFmtId=\"167\" formatCode=\"[Red][&lt;0]0;[$-804]General\"/>"
 	"<numFmt numFmtId=\"31\" formatCode=\"0.00\"/>",
 	/* 0 */ "<xf numFmtId=\"0\"/>"
-	/* 1 */ "<xf numFmtId=\"14\"/>"
-	/* 2 */ "<xf numFmtId=\"22\"/>"
-	/* 3 */ "<xf numFmtId=\"20\"/>"
-	/* 4 */ "<xf numFmtId=\"164\"/>"
-	/* 5 */ "<xf numFmtId=\"165\"/>"
-	/* 6 */ "<xf numFmtId=\"166\"/>"
-	/* 7 */ "<xf numFmtId=\"167\"/>"
-	/* 8: a built-in date id the file redefines as a number */
-	"<xf numFmtId=\"31\"/>"
-	/* 9: zh-CN built-in m"月"d"日" */
-	"<xf numFmtId=\"58\"/>"
-	/* 10 */ "<xf numFmtId=\"4\"/>"
-	/* 11: zh-CN built-in h"时"mm"分" */
-	"<xf numFmtId=\"32\"/>");
+		/* 1 */ "<xf numFmtId=\"14\"/>"
+		/* 2 */ "<xf numFmtId=\"22\"/>"
+		/* 3 */ "<xf numFmtId=\"20\"/>"
+		/* 4 */ "<xf numFmtId=\"164\"/>"
+		/* 5 */ "<xf numFmtId=\"165\"/>"
+		/* 6 */ "<xf numFmtId=\"166\"/>"
+		/* 7 */ "<xf numFmtId=\"167\"/>"
+		/* 8: a built-in date id the file redefines as a number */
+		"<xf numFmtId=\"31\"/>"
+		/* 9: zh-CN built-in m"月"d"日" */
+		"<xf numFmtId=\"58\"/>"
+		/* 10 */ "<xf numFmtId=\"4\"/>"
+		/* 11: zh-CN built-in h"时"mm"分" */
+		"<xf numFmtId=\"32\"/>");
 
 static const struct good_case good_cases[] = {
 	{"inline rich text, formula strings, errors, ISO dates",
-	 {.sheet = SHEET("<row r=\"2\">" INLINE("A2", "内联")
-			 "<c r=\"C2\" t=\"inlineStr\"><is><r><rPr><b/></rPr><t>粗</t></r>"
-			 "<r><t xml:space=\"preserve\"> 体 </t></r>"
-			 "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></is></c></row>"
-			 "<row r=\"3\"><c r=\"A3\" t=\"str\"><f>A2&amp;\"x\"</f><v>内联x</v></c>"
-			 "<c r=\"B3\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c><c r=\"C3\" t=\"e\">"
-			 "<v>#N/A</v></c><c r=\"D3\" t=\"d\"><v>2024-09-01T00:00:00</v></c></row>")},
+	 {.sheet = SHEET("<row r=\"2\">" INLINE(
+		  "A2",
+		  "内联") "<c r=\"C2\" t=\"inlineStr\"><is><r><rPr><b/></rPr><t>粗</t></r>"
+			  "<r><t xml:space=\"preserve\"> 体 </t></r>"
+			  "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></is></c></row>"
+			  "<row r=\"3\"><c r=\"A3\" t=\"str\"><f>A2&amp;\"x\"</f><v>内联x</v></c>"
+			  "<c r=\"B3\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c><c r=\"C3\" t=\"e\">"
+			  "<v>#N/A</v></c><c r=\"D3\" "
+			  "t=\"d\"><v>2024-09-01T00:00:00</v></c></row>")},
 	 "2:[内联][][粗 体 ]\n3:[内联x][#DIV/0!][#N/A][2024-09-01T00:00:00]\n"},
 	{"cells and rows without references",
 	 {.sheet = SHEET("<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>1</v></c></row>"
@@ -506,21 +505,25 @@ static const struct good_case good_cases[] = {
 			 "<row><c><v>5</v></c></row><row><c r=\"B9\"><v>6</v></c></row>")},
 	 "1:[a][1]\n5:[2][][3][4]\n6:[5]\n9:[][6]\n"},
 	{"empty cells and rows are skipped",
-	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\" s=\"0\"/><c r=\"B1\" t=\"s\"/>"
-			 "<c r=\"C1\"><v></v></c></row><row r=\"2\"/>"
-			 "<row r=\"3\"><c r=\"D3\" t=\"inlineStr\"><is><t></t></is></c>"
-			 "<c r=\"E3\" t=\"s\"><v>1</v></c></row>"
-			 "<row r=\"4\"><c r=\"B4\" t=\"s\"><v>0</v></c><c r=\"C4\" t=\"s\"><v>1</v></c>"
-			 "<c r=\"D4\"/></row>"),
+	 {.sheet = SHEET(
+		  "<row r=\"1\"><c r=\"A1\" s=\"0\"/><c r=\"B1\" t=\"s\"/>"
+		  "<c r=\"C1\"><v></v></c></row><row r=\"2\"/>"
+		  "<row r=\"3\"><c r=\"D3\" t=\"inlineStr\"><is><t></t></is></c>"
+		  "<c r=\"E3\" t=\"s\"><v>1</v></c></row>"
+		  "<row r=\"4\"><c r=\"B4\" t=\"s\"><v>0</v></c><c r=\"C4\" t=\"s\"><v>1</v></c>"
+		  "<c r=\"D4\"/></row>"),
 	  .sst = SST("<si><t>x</t></si><si><t/></si>")},
 	 "4:[][x]\n"},
 	{"escapes, entities and white space",
-	 {.sheet = SHEET("<row r=\"1\">" INLINE("A1", "") "<c r=\"B1\" t=\"inlineStr\"><is>"
-			 "<t xml:space=\"preserve\">  two  spaces  </t></is></c>"
-			 INLINE("C1", "a_x000D__x000A_b") INLINE("D1", "_x005F_x0041_")
-			 INLINE("E1", "&amp;&lt;&#x4E2D;&gt;") INLINE("F1", "l1\nl2\tend")
-			 INLINE("G1", "_x0000_ _xD800_ _x12G4_ _x00") "</row>")},
-	 "1:[][  two  spaces  ][a\r\nb][_x0041_][&<中>][l1\nl2\tend][_x0000_ _xD800_ _x12G4_ _x00]\n"},
+	 {.sheet = SHEET("<row r=\"1\">" INLINE(
+		  "A1", "") "<c r=\"B1\" t=\"inlineStr\"><is>"
+			    "<t xml:space=\"preserve\">  two  spaces  </t></is></c>" INLINE(
+				    "C1", "a_x000D__x000A_b") INLINE("D1", "_x005F_x0041_")
+				    INLINE("E1", "&amp;&lt;&#x4E2D;&gt;") INLINE("F1",
+										 "l1\nl2\tend")
+					    INLINE("G1", "_x0000_ _xD800_ _x12G4_ _x00") "</row>")},
+	 "1:[][  two  spaces  ][a\r\nb][_x0041_][&<中>][l1\nl2\tend][_x0000_ _xD800_ _x12G4_ "
+	 "_x00]\n"},
 	{"shared strings: plain, rich, phonetic, empty, escaped",
 	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v>"
 			 "</c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c>"
@@ -542,19 +545,22 @@ static const struct good_case good_cases[] = {
 	 "1:[42][42][55.5][0.1][0.01][0][1e+20][9007199254740992][0.30000000000000004]"
 	 "[2.5e-07][-0.5][7]\n"},
 	{"booleans",
-	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\" t=\"b\"><v>1</v></c><c r=\"B1\" t=\"b\"><v>0</v>"
-			 "</c><c r=\"C1\" t=\"b\"><v>true</v></c><c r=\"D1\" t=\"b\"><v>false</v></c>"
-			 "</row>")},
+	 {.sheet = SHEET(
+		  "<row r=\"1\"><c r=\"A1\" t=\"b\"><v>1</v></c><c r=\"B1\" t=\"b\"><v>0</v>"
+		  "</c><c r=\"C1\" t=\"b\"><v>true</v></c><c r=\"D1\" t=\"b\"><v>false</v></c>"
+		  "</row>")},
 	 "1:[1][0][1][0]\n"},
 	{"dates and times by cell style",
 	 {.sheet = SHEET(
 		  "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45536</v></c>"
-		  "<c r=\"B1\" s=\"2\"><v>45536.354340277778</v></c><c r=\"C1\" s=\"3\"><v>0.5</v></c>"
+		  "<c r=\"B1\" s=\"2\"><v>45536.354340277778</v></c><c r=\"C1\" "
+		  "s=\"3\"><v>0.5</v></c>"
 		  "<c r=\"D1\" s=\"4\"><v>45536</v></c><c r=\"E1\" s=\"5\"><v>3.5</v></c>"
 		  "<c r=\"F1\" s=\"6\"><v>0.75</v></c><c r=\"G1\" s=\"7\"><v>45536</v></c>"
 		  "<c r=\"H1\" s=\"8\"><v>45536</v></c><c r=\"I1\" s=\"9\"><v>45536</v></c>"
 		  "<c r=\"J1\" s=\"10\"><v>1234.5</v></c><c r=\"K1\" s=\"99\"><v>45536</v></c>"
-		  "<c r=\"L1\" s=\"0\"><v>45536</v></c><c r=\"M1\" s=\"11\"><v>0.3541666666666667</v>"
+		  "<c r=\"L1\" s=\"0\"><v>45536</v></c><c r=\"M1\" "
+		  "s=\"11\"><v>0.3541666666666667</v>"
 		  "</c><c r=\"N1\" s=\"1\" t=\"s\"><v>0</v></c></row>"
 		  "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>1</v></c><c r=\"B2\" s=\"1\"><v>59</v></c>"
 		  "<c r=\"C2\" s=\"1\"><v>60</v></c><c r=\"D2\" s=\"1\"><v>61</v></c>"
@@ -581,10 +587,11 @@ static const struct good_case good_cases[] = {
 	  .styles = date_styles},
 	 "1:[2024-09-01]\n"},
 	{"prefixed and strict namespaces, extensions ignored",
-	 {.workbook = XML_DECL "<x:workbook xmlns:x=\"http://purl.oclc.org/ooxml/spreadsheetml/main\" "
-			       "xmlns:rel=\"http://purl.oclc.org/ooxml/officeDocument/relationships\">"
-			       "<x:sheets><x:sheet name=\"S\" sheetId=\"1\" rel:id=\"rId1\"/>"
-			       "</x:sheets></x:workbook>",
+	 {.workbook =
+		  XML_DECL "<x:workbook xmlns:x=\"http://purl.oclc.org/ooxml/spreadsheetml/main\" "
+			   "xmlns:rel=\"http://purl.oclc.org/ooxml/officeDocument/relationships\">"
+			   "<x:sheets><x:sheet name=\"S\" sheetId=\"1\" rel:id=\"rId1\"/>"
+			   "</x:sheets></x:workbook>",
 	  .sheet = XML_DECL "<x:worksheet xmlns:x=\"" NS_MAIN "\" xmlns:ext=\"urn:other\">"
 			    "<x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>p"
 			    "</x:t></x:is></x:c><ext:c r=\"B1\"><ext:v>9</ext:v></ext:c>"
@@ -641,108 +648,273 @@ struct bad_case {
 	const char *name;
 	struct book b;
 	int code;
-	size_t good_rows;  /* rows read before the error */
+	size_t good_rows;   /* rows read before the error */
 	size_t row, column; /* where struct err puts it */
 	const char *msg, *msg2;
 };
 
 static const struct bad_case bad_cases[] = {
 	{"malformed sheet XML",
-	 {.sheet = XML_DECL "<worksheet xmlns=\"" NS_MAIN "\">\n<sheetData>\n<row r=\"1\"><c r=\"A1\">"
+	 {.sheet = XML_DECL "<worksheet xmlns=\"" NS_MAIN
+			    "\">\n<sheetData>\n<row r=\"1\"><c r=\"A1\">"
 			    "<v>1</v></c></row>\n<row r=\"2\"><c r=\"A2\"><v>2</v></row>\n"
 			    "</sheetData></worksheet>"},
-	 ERR_INPUT, 1, 0, 0, "part 'xl/worksheets/sheet1.xml' is malformed XML at line 5, column 32",
+	 ERR_INPUT,
+	 1,
+	 0,
+	 0,
+	 "part 'xl/worksheets/sheet1.xml' is malformed XML at line 5, column 32",
 	 "mismatched tag"},
 	{"sheet XML cut short",
 	 {.sheet = XML_DECL "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\"><c r=\"A1\">"
 			    "<v>1</v></c></row><row r=\"2\">"},
-	 ERR_INPUT, 1, 0, 0, "part 'xl/worksheets/sheet1.xml' is malformed XML", "no element found"},
-	{"empty sheet part", {.sheet = ""}, ERR_INPUT, 0, 0, 0,
-	 "part 'xl/worksheets/sheet1.xml' is malformed XML at line 1, column 1", NULL},
-	{"malformed workbook XML", {.workbook = "<workbook><sheets></workbook>", .sheet = SHEET("")},
-	 ERR_INPUT, 0, 0, 0, "part 'xl/workbook.xml' is malformed XML at line 1, column 21",
+	 ERR_INPUT,
+	 1,
+	 0,
+	 0,
+	 "part 'xl/worksheets/sheet1.xml' is malformed XML",
+	 "no element found"},
+	{"empty sheet part",
+	 {.sheet = ""},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "part 'xl/worksheets/sheet1.xml' is malformed XML at line 1, column 1",
 	 NULL},
-	{"malformed shared strings", {.sheet = SHEET(""), .sst = SST("<si><t>a</si>")}, ERR_INPUT,
-	 0, 0, 0, "part 'xl/sharedStrings.xml' is malformed XML", NULL},
-	{"malformed styles", {.sheet = SHEET(""), .styles = "<styleSheet>"}, ERR_INPUT, 0, 0, 0,
-	 "part 'xl/styles.xml' is malformed XML", NULL},
+	{"malformed workbook XML",
+	 {.workbook = "<workbook><sheets></workbook>", .sheet = SHEET("")},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "part 'xl/workbook.xml' is malformed XML at line 1, column 21",
+	 NULL},
+	{"malformed shared strings",
+	 {.sheet = SHEET(""), .sst = SST("<si><t>a</si>")},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "part 'xl/sharedStrings.xml' is malformed XML",
+	 NULL},
+	{"malformed styles",
+	 {.sheet = SHEET(""), .styles = "<styleSheet>"},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "part 'xl/styles.xml' is malformed XML",
+	 NULL},
 	{"document type declaration (entity expansion)",
-	 {.sheet = XML_DECL "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
-			    "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><worksheet><sheetData><row><c "
-			    "t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>"},
-	 ERR_INPUT, 0, 0, 0,
-	 "part 'xl/worksheets/sheet1.xml' has a document type declaration", NULL},
-	{"no sheets", {.workbook = WORKBOOK("", ""), .sheet = SHEET("")}, ERR_INPUT, 0, 0, 0,
-	 "has no sheets", NULL},
+	 {.sheet =
+		  XML_DECL "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+			   "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><worksheet><sheetData><row><c "
+			   "t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>"},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "part 'xl/worksheets/sheet1.xml' has a document type declaration",
+	 NULL},
+	{"no sheets",
+	 {.workbook = WORKBOOK("", ""), .sheet = SHEET("")},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "has no sheets",
+	 NULL},
 	{"sheet without r:id",
 	 {.workbook = WORKBOOK("", "<sheet name=\"S\" sheetId=\"1\" id=\"rId1\"/>"),
 	  .sheet = SHEET("")},
-	 ERR_INPUT, 0, 0, 0, "a sheet in 'xl/workbook.xml' has no name or no r:id", NULL},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "a sheet in 'xl/workbook.xml' has no name or no r:id",
+	 NULL},
 	{"sheet part missing",
 	 {.rels = RELS(REL("rId1", "worksheet", "worksheets/sheet9.xml")), .sheet = SHEET("")},
-	 ERR_INPUT, 0, 0, 0, "is damaged: part 'xl/worksheets/sheet9.xml' is missing", NULL},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "is damaged: part 'xl/worksheets/sheet9.xml' is missing",
+	 NULL},
 	{"sheet not in the relationships",
 	 {.rels = RELS(REL("rId2", "worksheet", "worksheets/sheet1.xml")), .sheet = SHEET("")},
-	 ERR_INPUT, 0, 0, 0, "is damaged: sheet 'Sheet1' (rId1) has no part", NULL},
-	{"relationships missing", {.rels = omit, .sheet = SHEET("")}, ERR_INPUT, 0, 0, 0,
-	 "is not an XLSX workbook: it has no 'xl/_rels/workbook.xml.rels'", NULL},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "is damaged: sheet 'Sheet1' (rId1) has no part",
+	 NULL},
+	{"relationships missing",
+	 {.rels = omit, .sheet = SHEET("")},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "is not an XLSX workbook: it has no 'xl/_rels/workbook.xml.rels'",
+	 NULL},
 	{"macro sheet",
 	 {.rels = RELS("<Relationship Id=\"rId1\" Type=\"http://schemas.microsoft.com/office/2006/"
 		       "relationships/xlMacrosheet\" Target=\"worksheets/sheet1.xml\"/>"),
 	  .sheet = SHEET("")},
-	 ERR_INPUT, 0, 0, 0, "sheet 'Sheet1' is not a worksheet", NULL},
+	 ERR_INPUT,
+	 0,
+	 0,
+	 0,
+	 "sheet 'Sheet1' is not a worksheet",
+	 NULL},
 	{"shared string that does not exist",
 	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\">"
 			 "<c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v></c></row>"),
 	  .sst = SST("<si><t>only</t></si>")},
-	 ERR_INPUT, 1, 2, 2,
-	 ":2:2: sheet 'Sheet1', cell B2: shared string '1' does not exist (there are 1)", NULL},
-	{"shared string index not a number",
-	 {.sheet = SHEET("<row r=\"4\"><c r=\"C4\" t=\"s\"><v>x</v></c></row>")}, ERR_INPUT, 0,
-	 4, 3, "cell C4: shared string 'x' does not exist (there are 0)", NULL},
-	{"number that is not one",
-	 {.sheet = SHEET("<row r=\"7\"><c r=\"AB7\"><v>12abc</v></c></row>")}, ERR_INPUT, 0, 7, 28,
-	 "cell AB7: '12abc' is not a number", NULL},
-	{"number: infinity", {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>inf</v></c></row>")},
-	 ERR_INPUT, 0, 1, 1, "cell A1: 'inf' is not a number", NULL},
-	{"number: overflow", {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>1e999</v></c></row>")},
-	 ERR_INPUT, 0, 1, 1, "cell A1: '1e999' is not a number", NULL},
-	{"number: hex", {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>0x10</v></c></row>")},
-	 ERR_INPUT, 0, 1, 1, "cell A1: '0x10' is not a number", NULL},
-	{"number: leading space", {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v> 1</v></c></row>")},
-	 ERR_INPUT, 0, 1, 1, "cell A1: ' 1' is not a number", NULL},
-	{"boolean that is not one",
-	 {.sheet = SHEET("<row r=\"1\"><c r=\"B1\" t=\"b\"><v>yes</v></c></row>")}, ERR_INPUT, 0, 1,
-	 2, "cell B1: 'yes' is not a boolean", NULL},
-	{"unknown cell type", {.sheet = SHEET("<row r=\"1\"><c r=\"A1\" t=\"q\"><v>1</v></c></row>")},
-	 ERR_INPUT, 0, 1, 1, "cell A1: unknown cell type 'q'", NULL},
-	{"column past XFD", {.sheet = SHEET("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>")},
-	 ERR_INPUT, 0, 1, 0, "sheet 'Sheet1', row 1: cell reference 'XFE1' is not one from A1 to "
-			     "XFD1048576",
+	 ERR_INPUT,
+	 1,
+	 2,
+	 2,
+	 ":2:2: sheet 'Sheet1', cell B2: shared string '1' does not exist (there are 1)",
 	 NULL},
-	{"row past 1048576", {.sheet = SHEET("<row r=\"1048577\"><c><v>1</v></c></row>")},
-	 ERR_INPUT, 0, 1, 0, "row number '1048577' is not one from 1 to 1048576", NULL},
+	{"shared string index not a number",
+	 {.sheet = SHEET("<row r=\"4\"><c r=\"C4\" t=\"s\"><v>x</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 4,
+	 3,
+	 "cell C4: shared string 'x' does not exist (there are 0)",
+	 NULL},
+	{"number that is not one",
+	 {.sheet = SHEET("<row r=\"7\"><c r=\"AB7\"><v>12abc</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 7,
+	 28,
+	 "cell AB7: '12abc' is not a number",
+	 NULL},
+	{"number: infinity",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>inf</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 1,
+	 "cell A1: 'inf' is not a number",
+	 NULL},
+	{"number: overflow",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>1e999</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 1,
+	 "cell A1: '1e999' is not a number",
+	 NULL},
+	{"number: hex",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>0x10</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 1,
+	 "cell A1: '0x10' is not a number",
+	 NULL},
+	{"number: leading space",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v> 1</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 1,
+	 "cell A1: ' 1' is not a number",
+	 NULL},
+	{"boolean that is not one",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"B1\" t=\"b\"><v>yes</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 2,
+	 "cell B1: 'yes' is not a boolean",
+	 NULL},
+	{"unknown cell type",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\" t=\"q\"><v>1</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 1,
+	 "cell A1: unknown cell type 'q'",
+	 NULL},
+	{"column past XFD",
+	 {.sheet = SHEET("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 0,
+	 "sheet 'Sheet1', row 1: cell reference 'XFE1' is not one from A1 to "
+	 "XFD1048576",
+	 NULL},
+	{"row past 1048576",
+	 {.sheet = SHEET("<row r=\"1048577\"><c><v>1</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 0,
+	 "row number '1048577' is not one from 1 to 1048576",
+	 NULL},
 	{"cell reference past row 1048576",
-	 {.sheet = SHEET("<row><c r=\"A1048577\"><v>1</v></c></row>")}, ERR_INPUT, 0, 1, 0,
-	 "cell reference 'A1048577' is not one", NULL},
+	 {.sheet = SHEET("<row><c r=\"A1048577\"><v>1</v></c></row>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 0,
+	 "cell reference 'A1048577' is not one",
+	 NULL},
 	{"row past 1048576 by counting",
 	 {.sheet = SHEET("<row r=\"1048576\"><c><v>1</v></c></row><row><c><v>2</v></c></row>")},
-	 ERR_INPUT, 1, 1048577, 0, "more than 1048576 rows", NULL},
-	{"row number not a number", {.sheet = SHEET("<row r=\"x1\"/>")}, ERR_INPUT, 0, 1, 0,
-	 "row number 'x1' is not one from 1 to 1048576", NULL},
+	 ERR_INPUT,
+	 1,
+	 1048577,
+	 0,
+	 "more than 1048576 rows",
+	 NULL},
+	{"row number not a number",
+	 {.sheet = SHEET("<row r=\"x1\"/>")},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 0,
+	 "row number 'x1' is not one from 1 to 1048576",
+	 NULL},
 	{"rows out of order",
 	 {.sheet = SHEET("<row r=\"5\"><c><v>1</v></c></row><row r=\"3\"><c><v>2</v></c></row>")},
-	 ERR_INPUT, 1, 3, 0, "sheet 'Sheet1', row 3: out of order: it comes after row 5",
+	 ERR_INPUT,
+	 1,
+	 3,
+	 0,
+	 "sheet 'Sheet1', row 3: out of order: it comes after row 5",
 	 NULL},
 	{"row repeated",
 	 {.sheet = SHEET("<row r=\"5\"><c><v>1</v></c></row><row r=\"5\"><c><v>2</v></c></row>")},
-	 ERR_INPUT, 1, 5, 0, "row 5: out of order: it comes after row 5", NULL},
+	 ERR_INPUT,
+	 1,
+	 5,
+	 0,
+	 "row 5: out of order: it comes after row 5",
+	 NULL},
 	{"cells out of order",
 	 {.sheet = SHEET("<row r=\"1\"><c r=\"C1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row>")},
-	 ERR_INPUT, 0, 1, 2, "cell B1: out of order: it comes after cell C1", NULL},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 2,
+	 "cell B1: out of order: it comes after cell C1",
+	 NULL},
 	{"cell not in its row",
 	 {.sheet = SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B2\"><v>2</v></c></row>")},
-	 ERR_INPUT, 0, 1, 0, "cell 'B2' is not in this row", NULL},
+	 ERR_INPUT,
+	 0,
+	 1,
+	 0,
+	 "cell 'B2' is not in this row",
+	 NULL},
 };
 
 static void test_bad_book(void **state)
@@ -894,73 +1066,63 @@ static void test_damaged_part(void **state)
 
 /* ---- caps ---- */
 
-/* A workbook whose sheet is the rows made by row(i, sb) for i < nrows, with
- * the shared strings sst (or none). */
-static void write_generated(struct fixture *fx, size_t nrows,
-			    void (*row)(size_t i, struct strbuf *sb), const char *sst)
-{
-	struct strbuf sheet = {0};
-
-	strbuf_addstr(&sheet, XML_DECL "<worksheet xmlns=\"" NS_MAIN "\"><sheetData>");
-	for (size_t i = 0; i < nrows; i++)
-		row(i, &sheet);
-	strbuf_addstr(&sheet, "</sheetData></worksheet>");
-	write_book(fx->path, &(struct book){.sheet = sheet.buf, .sst = sst});
-	strbuf_release(&sheet);
-}
-
 static void repeat(struct strbuf *sb, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		strbuf_addstr(sb, s);
 }
 
+/* Write a workbook whose one sheet holds rows (and xmlns:x="urn:x" for
+ * extension elements); rows is released. */
+static void write_rows(struct fixture *fx, struct strbuf *rows)
+{
+	struct strbuf sheet = {0};
+
+	strbuf_addstr(&sheet, XML_DECL "<worksheet xmlns=\"" NS_MAIN "\" xmlns:x=\"urn:x\">"
+				       "<sheetData>");
+	strbuf_add(&sheet, rows->buf, rows->len);
+	strbuf_addstr(&sheet, "</sheetData></worksheet>");
+	write_book(fx->path, &(struct book){.sheet = sheet.buf});
+	strbuf_release(&sheet);
+	strbuf_release(rows);
+}
+
 /* One inline-string cell in a row: its text is text repeated n times. */
 struct text_case {
 	const char *name;
-	const char *text;
+	const char *text, *tail; /* the cell's text: text n times, then tail */
 	size_t n;
-	int ok;
-	size_t want_len; /* bytes of the value when ok */
+	size_t want_len; /* bytes of the value, 0: refused */
 };
 
 static const struct text_case text_cases[] = {
-	{"32767 Chinese characters (98301 bytes)", "中", 32767, 1, 3 * 32767},
-	{"32768 characters", "x", 32768, 0, 0},
-	{"16383 emoji (32766 UTF-16 units) and one more character", "😀", 16383, 1, 4 * 16383},
-	{"16384 emoji (32768 UTF-16 units)", "😀", 16384, 0, 0},
-	{"32767 escaped control characters", "_x000D_", 32767, 1, 32767},
-	{"32768 escaped control characters", "_x000D_", 32768, 0, 0},
+	{"32767 Chinese characters (98301 bytes)", "中", "", 32767, 3 * 32767},
+	{"32768 characters", "x", "", 32768, 0},
+	{"16383 emoji (32766 UTF-16 units) and one more character", "😀", "x", 16383, 4 * 16383 + 1},
+	{"16384 emoji (32768 UTF-16 units)", "😀", "", 16384, 0},
+	{"32767 escaped control characters", "_x000D_", "", 32767, 32767},
+	{"32768 escaped control characters", "_x000D_", "", 32768, 0},
 };
-
-static const struct text_case *text_current;
-
-static void text_row(size_t i, struct strbuf *sb)
-{
-	(void)i;
-	strbuf_addstr(sb, "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>");
-	repeat(sb, text_current->text, text_current->n);
-	if (strcmp(text_current->text, "😀") == 0 && text_current->ok)
-		strbuf_addch(sb, 'x');
-	strbuf_addstr(sb, "</t></is></c></row>");
-}
 
 static void test_cell_text_cap(void **state)
 {
 	struct fixture *fx = *state;
 	const struct text_case *c = fx->c;
+	struct strbuf rows = {0};
 	struct err e;
 	int rc;
 
-	text_current = c;
-	write_generated(fx, 1, text_row, NULL);
+	strbuf_addstr(&rows,
+		      "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>");
+	repeat(&rows, c->text, c->n);
+	strbuf_addstr(&rows, c->tail);
+	strbuf_addstr(&rows, "</t></is></c></row>");
+	write_rows(fx, &rows);
 	assert_int_equal(xlsx_reader_open(&fx->r, fx->path, NULL, &e), 0);
 	rc = xlsx_reader_next(fx->r, &e);
-	if (c->ok) {
-		size_t want = c->want_len + (strcmp(c->text, "😀") == 0);
-
+	if (c->want_len) {
 		assert_int_equal(rc, 1);
-		assert_int_equal(strlen(xlsx_reader_field(fx->r, 1)), want);
+		assert_int_equal(strlen(xlsx_reader_field(fx->r, 1)), c->want_len);
 		assert_int_equal(xlsx_reader_next(fx->r, &e), 0);
 		return;
 	}
@@ -984,53 +1146,92 @@ static void test_shared_string_text_cap(void **state)
 		     "shared string 2 is longer than 32767 characters", NULL);
 }
 
-static size_t cells_current;
-
-static void cells_row(size_t i, struct strbuf *sb)
-{
-	(void)i;
-	strbuf_addstr(sb, "<row>");
-	repeat(sb, "<c><v>1</v></c>", cells_current);
-	strbuf_addstr(sb, "</row>");
-}
-
+/* A row of Excel's 16384 cells is read; one more is refused. */
 static void test_cells_cap(void **state)
 {
 	struct fixture *fx = *state;
+	struct strbuf rows = {0};
 	struct err e;
 
-	cells_current = XLSX_COLS_MAX;
-	write_generated(fx, 1, cells_row, NULL);
-	assert_int_equal(read_all(fx, NULL, &e), 0);
-	assert_int_equal(fx->rows, 1);
-	assert_int_equal(xlsx_reader_nfields(fx->r), 0);
+	strbuf_addstr(&rows, "<row>");
+	repeat(&rows, "<c><v>1</v></c>", XLSX_COLS_MAX);
+	strbuf_addstr(&rows, "</row>");
+	write_rows(fx, &rows);
+	assert_int_equal(xlsx_reader_open(&fx->r, fx->path, NULL, &e), 0);
+	assert_int_equal(xlsx_reader_next(fx->r, &e), 1);
+	assert_int_equal(xlsx_reader_nfields(fx->r), XLSX_COLS_MAX);
+	assert_string_equal(xlsx_reader_field(fx->r, XLSX_COLS_MAX - 1), "1");
 
-	cells_current = XLSX_COLS_MAX + 1;
-	write_generated(fx, 1, cells_row, NULL);
+	strbuf_addstr(&rows, "<row>");
+	repeat(&rows, "<c><v>1</v></c>", XLSX_COLS_MAX + 1);
+	strbuf_addstr(&rows, "</row>");
+	write_rows(fx, &rows);
 	assert_error(fx, read_all(fx, NULL, &e), &e, ERR_INPUT,
 		     "sheet 'Sheet1', row 1: more than 16384 cells", NULL);
 }
 
-static void long_row(size_t i, struct strbuf *sb)
-{
-	(void)i;
-	strbuf_addstr(sb, "<row>");
-	for (int k = 0; k < 40; k++) {
-		strbuf_addstr(sb, "<c t=\"str\"><v>");
-		repeat(sb, "y", 30000);
-		strbuf_addstr(sb, "</v></c>");
-	}
-	strbuf_addstr(sb, "</row>");
-}
-
+/* 40 cells of 30000 characters: over the (lowered) cap on a row's text. */
 static void test_row_bytes_cap(void **state)
 {
 	struct fixture *fx = *state;
+	struct strbuf rows = {0};
 	struct err e;
 
-	write_generated(fx, 1, long_row, NULL);
-	assert_error(fx, read_all(fx, NULL, &e), &e, ERR_INPUT, "row text longer than 1 MiB",
-		     NULL);
+	strbuf_addstr(&rows, "<row>");
+	for (int k = 0; k < 40; k++) {
+		strbuf_addstr(&rows, "<c t=\"str\"><v>");
+		repeat(&rows, "y", 30000);
+		strbuf_addstr(&rows, "</v></c>");
+	}
+	strbuf_addstr(&rows, "</row>");
+	write_rows(fx, &rows);
+	assert_error(fx, read_all(fx, NULL, &e), &e, ERR_INPUT, "row text longer than 1 MiB", NULL);
+}
+
+/* XML that expat would have to hold whole: deep nesting, a huge tag or
+ * comment. Text of any length streams through. */
+struct hostile_case {
+	const char *name;
+	const char *open, *fill, *close; /* the sheet's row: open, fill n times, close */
+	size_t n;
+	const char *want; /* rows, or NULL: refused with msg */
+	const char *msg;
+};
+
+static const struct hostile_case hostile_cases[] = {
+	{"elements nested 253 deep", "<row r=\"1\"><c r=\"A1\"><v>1</v></c>", "<x:e>", "</row>",
+	 250, "1:[1]\n", NULL},
+	{"elements nested 303 deep", "<row r=\"1\"><c r=\"A1\"><v>1</v></c>", "<x:e>", "</row>",
+	 300, NULL, "has elements nested more than 256 deep: refused"},
+	{"a tag of 512 KiB", "<row r=\"1\" x:junk=\"", "x", "\"><c><v>1</v></c></row>", 512 << 10,
+	 "1:[1]\n", NULL},
+	{"a tag of 2 MiB", "<row r=\"1\" x:junk=\"", "x", "\"><c><v>1</v></c></row>", 2 << 20, NULL,
+	 "has an XML tag or comment longer than 1024 KiB: refused"},
+	{"a comment of 2 MiB", "<row r=\"1\"><c><v>1</v></c></row><!--", "x", "-->", 2 << 20, NULL,
+	 "has an XML tag or comment longer than 1024 KiB: refused"},
+	{"blanks of 4 MiB between cells", "<row r=\"1\"><c><v>1</v></c>", " ", "</row>", 4 << 20,
+	 "1:[1]\n", NULL},
+};
+
+static void test_hostile_xml(void **state)
+{
+	struct fixture *fx = *state;
+	const struct hostile_case *c = fx->c;
+	struct strbuf rows = {0};
+	struct err e;
+
+	strbuf_addstr(&rows, c->open);
+	repeat(&rows, c->fill, c->n);
+	if (strcmp(c->fill, "<x:e>") == 0)
+		repeat(&rows, "</x:e>", c->n);
+	strbuf_addstr(&rows, c->close);
+	write_rows(fx, &rows);
+	if (c->want) {
+		assert_read(fx, NULL, c->want);
+		return;
+	}
+	assert_error(fx, read_all(fx, NULL, &e), &e, ERR_INPUT, "part 'xl/worksheets/sheet1.xml' ",
+		     c->msg);
 }
 
 static void test_shared_string_count_cap(void **state)
@@ -1067,7 +1268,8 @@ static void test_shared_string_bytes_cap(void **state)
 	write_book(fx->path, &(struct book){.sheet = SHEET(""), .sst = sst.buf});
 	strbuf_release(&sst);
 	assert_error(fx, read_all(fx, NULL, &e), &e, ERR_INPUT,
-		     "part 'xl/sharedStrings.xml' is larger than 1 MiB uncompressed: refused", NULL);
+		     "part 'xl/sharedStrings.xml' is larger than 1 MiB uncompressed: refused",
+		     NULL);
 }
 
 /* A sheet part of XLSX_SHEET_BYTES_MAX + 1 MiB, nearly all blanks: it
@@ -1281,12 +1483,12 @@ static void test_parse_ref(void **state)
 		int ok;
 		size_t col, row;
 	} cases[] = {
-		{"A1", 1, 0, 1},	  {"B3", 1, 1, 3},	  {"Z9", 1, 25, 9},
-		{"AA10", 1, 26, 10},	  {"xfd1", 1, 16383, 1},  {"XFD1048576", 1, 16383, 1048576},
-		{"XFE1", 0, 0, 0},	  {"AAAA1", 0, 0, 0},	  {"A0", 0, 0, 0},
-		{"A01", 0, 0, 0},	  {"A1048577", 0, 0, 0},  {"A99999999999999999999", 0, 0, 0},
-		{"1A", 0, 0, 0},	  {"A", 0, 0, 0},	  {"A1x", 0, 0, 0},
-		{"", 0, 0, 0},		  {"$A$1", 0, 0, 0},
+		{"A1", 1, 0, 1},     {"B3", 1, 1, 3},	    {"Z9", 1, 25, 9},
+		{"AA10", 1, 26, 10}, {"xfd1", 1, 16383, 1}, {"XFD1048576", 1, 16383, 1048576},
+		{"XFE1", 0, 0, 0},   {"AAAA1", 0, 0, 0},    {"A0", 0, 0, 0},
+		{"A01", 0, 0, 0},    {"A1048577", 0, 0, 0}, {"A99999999999999999999", 0, 0, 0},
+		{"1A", 0, 0, 0},     {"A", 0, 0, 0},	    {"A1x", 0, 0, 0},
+		{"", 0, 0, 0},	     {"$A$1", 0, 0, 0},
 	};
 
 	(void)state;
@@ -1343,9 +1545,9 @@ static void test_target_path(void **state)
 /* ---- main ---- */
 
 #define NCASES(a) (sizeof(a) / sizeof((a)[0]))
-#define NTABLES                                                                          \
-	(2 * NCASES(writer_cases) + NCASES(sheet_cases) + NCASES(good_cases) +            \
-	 NCASES(bad_cases) + NCASES(raw_cases) + NCASES(text_cases))
+#define NTABLES                                                                                    \
+	(2 * NCASES(writer_cases) + NCASES(sheet_cases) + NCASES(good_cases) + NCASES(bad_cases) + \
+	 NCASES(raw_cases) + NCASES(text_cases) + NCASES(hostile_cases))
 
 int main(void)
 {
@@ -1403,6 +1605,10 @@ int main(void)
 		tests[n++] = testlib_case_test(names[k], sizeof(names[k]), "test_cell_text_cap",
 					       text_cases[i].name, test_cell_text_cap, setup,
 					       teardown, &text_cases[i]);
+	for (size_t i = 0; i < NCASES(hostile_cases); i++, k++)
+		tests[n++] = testlib_case_test(names[k], sizeof(names[k]), "test_hostile_xml",
+					       hostile_cases[i].name, test_hostile_xml, setup,
+					       teardown, &hostile_cases[i]);
 	assert_true(n == NCASES(tests));
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,7 +18,9 @@ static void import_usage(FILE *out)
 	fprintf(out,
 		_("Usage: tvet import KIND FILE [--school CODE] [--year Y] [--dry-run]\n"
 		  "                   [--errors-out FILE.csv] [--encoding utf-8|gbk|utf-16]\n"
-		  "Validate FILE (CSV in UTF-8, GBK/GB18030 or UTF-16, detected) as data of\n"
+		  "                   [--sheet NAME]\n"
+		  "Validate FILE (an XLSX workbook's first or named sheet, or CSV in UTF-8,\n"
+		  "GBK/GB18030 or UTF-16, detected) as data of\n"
 		  "KIND and import it in one transaction: any error and nothing is imported.\n"
 		  "Re-importing a school's year replaces its earlier values; every change is\n"
 		  "kept ('tvet history'). --dry-run only validates. --errors-out writes every\n"
@@ -42,6 +44,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 					     {"dry-run", no_argument, NULL, 'n'},
 					     {"errors-out", required_argument, NULL, 'o'},
 					     {"encoding", required_argument, NULL, 'E'},
+					     {"sheet", required_argument, NULL, 'S'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	struct import_options o = {0};
@@ -53,7 +56,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 	int opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "s:y:no:E:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:y:no:E:S:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			o.school = optarg;
@@ -69,6 +72,9 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 			break;
 		case 'o':
 			errors_out = optarg;
+			break;
+		case 'S':
+			o.sheet = optarg;
 			break;
 		case 'E':
 			if ((rc = encoding_parse(optarg, &o.encoding, e)) < 0)

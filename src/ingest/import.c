@@ -21,6 +21,7 @@
 #include "core/mem.h"
 #include "ingest/csv.h"
 #include "ingest/refdata.h"
+#include "ingest/xlsx.h"
 
 struct import_row {
 	size_t line;
@@ -42,6 +43,76 @@ struct import_ctx {
 	struct import_row *rows;
 	size_t nrows, cap;
 };
+
+/* The rows of the submitted file: CSV (any encoding) or the first (or
+ * named) sheet of an XLSX workbook, read the same way. */
+struct import_source {
+	struct csv_reader *csv;
+	struct xlsx_reader *xlsx;
+	struct strbuf cell; /* the current cell, trimmed: never the reader's own buffer */
+};
+
+static int source_open(struct import_source *src, const struct import_options *o, char *encoding,
+		       size_t size, struct err *e)
+{
+	unsigned char magic[4] = {0};
+	FILE *f = fopen(o->path, "rb");
+	enum encoding enc = ENC_UNKNOWN;
+	size_t n;
+	int rc;
+
+	memset(src, 0, sizeof(*src));
+	if (!f)
+		return err_set(e, ERR_IO, _("cannot open '%s': %s"), o->path, strerror(errno));
+	n = fread(magic, 1, sizeof(magic), f);
+	fclose(f);
+	/* A zip archive is a workbook, whatever its name says. */
+	if (n == 4 && !memcmp(magic, "PK\x03\x04", 4)) {
+		snprintf(encoding, size, "XLSX");
+		return xlsx_reader_open(&src->xlsx, o->path, o->sheet, e);
+	}
+	if (o->sheet)
+		return err_set(e, ERR_USAGE, _("--sheet applies to XLSX files; '%s' is not one"),
+			       o->path);
+	if ((rc = csv_reader_open_encoded(&src->csv, o->path, o->encoding, &enc, e)) < 0)
+		return rc;
+	snprintf(encoding, size, "%s", encoding_name(enc));
+	return 0;
+}
+
+static void source_close(struct import_source *src)
+{
+	csv_reader_free(src->csv);
+	xlsx_reader_free(src->xlsx);
+	strbuf_release(&src->cell);
+}
+
+static int source_next(struct import_source *src, struct err *e)
+{
+	return src->xlsx ? xlsx_reader_next(src->xlsx, e) : csv_reader_next(src->csv, e);
+}
+
+static size_t source_nfields(const struct import_source *src)
+{
+	return src->xlsx ? xlsx_reader_nfields(src->xlsx) : csv_reader_nfields(src->csv);
+}
+
+/* The row number the user sees in Excel (the header is row 1). */
+static size_t source_line(const struct import_source *src)
+{
+	return src->xlsx ? xlsx_reader_line(src->xlsx) : csv_reader_line(src->csv);
+}
+
+/* Cell i of the current row with surrounding blanks trimmed; valid until
+ * the next call. */
+static char *source_cell(struct import_source *src, size_t i)
+{
+	const char *v = src->xlsx ? xlsx_reader_field(src->xlsx, i) : csv_reader_field(src->csv, i);
+
+	strbuf_reset(&src->cell);
+	strbuf_addstr(&src->cell, v);
+	return refdata_trim(src->cell.buf);
+}
 
 /* A (element, dims) -> value cell of the write pass. */
 struct import_cell {
@@ -133,15 +204,15 @@ static int import_hash(const char *path, char *hex, struct err *e)
 /* Map the file's header to the kind's columns: a header may be the Chinese
  * or English header or the key. Returns 0 when every required column is
  * there. */
-static int import_map_header(struct import_ctx *c, struct csv_reader *r)
+static int import_map_header(struct import_ctx *c, struct import_source *r)
 {
 	const struct kind *k = c->k;
 	int ok = 1;
 
 	for (size_t j = 0; j < k->ncols; j++)
 		c->fcol[j] = -1;
-	for (size_t i = 0; i < csv_reader_nfields(r); i++) {
-		char *h = refdata_trim((char *)csv_reader_field(r, i));
+	for (size_t i = 0; i < source_nfields(r); i++) {
+		char *h = source_cell(r, i);
 		size_t j;
 
 		if (!*h)
@@ -220,7 +291,7 @@ static int import_lookup_school(struct import_ctx *c, struct import_row *row, co
 
 /* Check one row's cells; problems go to the report. Negative only when the
  * store fails. */
-static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct import_row *row)
+static int import_check_row(struct import_ctx *c, struct import_source *r, struct import_row *row)
 {
 	const struct kind *k = c->k;
 	int rc;
@@ -233,7 +304,7 @@ static int import_check_row(struct import_ctx *c, struct csv_reader *r, struct i
 
 		if (c->fcol[j] < 0)
 			continue;
-		cell = refdata_trim((char *)csv_reader_field(r, (size_t)c->fcol[j]));
+		cell = source_cell(r, (size_t)c->fcol[j]);
 		if (!*cell) {
 			if (col->required)
 				import_issue(c, row->line, (int)j, "", "required", 0,
@@ -634,7 +705,7 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		struct import_report *rep, struct err *e)
 {
 	struct import_ctx c = {.s = s, .k = k, .o = o, .rep = rep, .e = e};
-	struct csv_reader *r = NULL;
+	struct import_source src, *r = &src;
 	const char *base = strrchr(o->path, '/');
 	int rc;
 
@@ -642,13 +713,11 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 	snprintf(rep->file, sizeof(rep->file), "%s", base ? base + 1 : o->path);
 	if ((rc = import_hash(o->path, rep->sha256, e)) < 0)
 		return rc;
-	{
-		enum encoding enc = ENC_UNKNOWN;
-		if ((rc = csv_reader_open_encoded(&r, o->path, o->encoding, &enc, e)) < 0)
-			return rc;
-		snprintf(rep->encoding, sizeof(rep->encoding), "%s", encoding_name(enc));
+	if ((rc = source_open(&src, o, rep->encoding, sizeof(rep->encoding), e)) < 0) {
+		source_close(&src);
+		return rc;
 	}
-	if ((rc = csv_reader_next(r, e)) < 0)
+	if ((rc = source_next(r, e)) < 0)
 		goto out;
 	if (rc == 0) {
 		rc = err_set(e, ERR_INPUT, _("'%s' is empty: expected a header row"), o->path);
@@ -658,7 +727,7 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		rc = 0;
 		goto checked;
 	}
-	while ((rc = csv_reader_next(r, e)) == 1) {
+	while ((rc = source_next(r, e)) == 1) {
 		struct import_row *row;
 
 		if (c.nrows == IMPORT_MAX_ROWS) {
@@ -673,7 +742,7 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		row = &c.rows[c.nrows++];
 		memset(row, 0, sizeof(*row));
 		/* Excel's row number: the header is row 1. */
-		row->line = csv_reader_line(r);
+		row->line = source_line(r);
 		if ((rc = import_check_row(&c, r, row)) < 0)
 			goto out;
 	}
@@ -699,7 +768,7 @@ checked:
 	}
 	rc = o->dry_run ? 0 : import_write(&c);
 out:
-	csv_reader_free(r);
+	source_close(&src);
 	free(c.rows);
 	return rc;
 }

@@ -1,8 +1,8 @@
 /* import.h - importing a submitted file: validate every row, then write all
  * of it in one transaction, or nothing.
  *
- * import_file() reads a CSV file (UTF-8, GB18030/GBK or UTF-16, detected)
- * of one data kind (kinds.h), checks every
+ * import_file() reads an XLSX workbook (first or named sheet) or a CSV file
+ * (UTF-8, GB18030/GBK or UTF-16, detected) of one data kind (kinds.h), checks every
  * cell and row against the kind's layout, the catalogues, the school's
  * offered majors, the row rules and the approval lock, and collects every
  * problem (up to IMPORT_MAX_ISSUES) with the row number the user sees, the
@@ -34,6 +34,7 @@ struct import_options {
 	int dry_run;		/* validate only */
 	const char *who;	/* recorded with the batch */
 	enum encoding encoding; /* ENC_UNKNOWN: detect (CSV) */
+	const char *sheet;	/* XLSX: the sheet to read, NULL for the first */
 };
 
 struct import_issue {

@@ -25,6 +25,13 @@ struct cli {
  * exist and have the current schema ("run 'tvet init'" otherwise). */
 int cli_open_store(const struct cli *c, struct store **s, unsigned flags, struct err *e) WUR;
 
+/* Parse a --year value (2000-2100) into *year; ERR_USAGE naming it. */
+int cli_parse_year(const char *s, int *year, struct err *e) WUR;
+
+/* The usage error for an option getopt_long() refused: the option is
+ * argv[optind - 1]; cmd names the command for "see 'tvet CMD --help'". */
+int cli_bad_option(const char *cmd, char **argv, struct err *e);
+
 /* Commands: argv[0] is the command's name. */
 int cmd_init(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e);

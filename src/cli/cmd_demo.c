@@ -92,10 +92,7 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 				 "postings.\n"));
 			return 0;
 		default:
-			return err_set(
-				e, ERR_USAGE,
-				_("unknown option or missing value '%s'; see 'tvet demo --help'"),
-				argv[optind - 1]);
+			return cli_bad_option("demo", argv, e);
 		}
 	}
 	if (optind < argc)

@@ -19,8 +19,8 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 	struct store *s = NULL;
 	struct kind k;
 	FILE *out = stdout;
-	long year = 0, rows;
-	char *end;
+	long rows;
+	int year = 0;
 	int opt, rc;
 
 	optind = 0;
@@ -30,10 +30,8 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 			school = optarg;
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 2000 || year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
-					       optarg);
+			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
+				return rc;
 			break;
 		case 'f':
 			if (strcmp(optarg, "csv") != 0)
@@ -51,10 +49,7 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 				 "(UTF-8 with BOM, for Excel): export, edit, import.\n"));
 			return 0;
 		default:
-			return err_set(
-				e, ERR_USAGE,
-				_("unknown option or missing value '%s'; see 'tvet export --help'"),
-				argv[optind - 1]);
+			return cli_bad_option("export", argv, e);
 		}
 	}
 	if (argc - optind != 1)

@@ -41,12 +41,11 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 	};
 	enum out_format fmt = OUT_TABLE;
 	const char *school = NULL, *element = NULL;
-	long year = 0;
+	int year = 0;
 	int imports = 0, opt, rc;
 	struct store *s = NULL;
 	struct store_stmt *st;
 	struct out_table t;
-	char *end;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "s:y:l:if:h", opts, NULL)) != -1) {
@@ -55,10 +54,8 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 			school = optarg;
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 2000 || year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
-					       optarg);
+			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
+				return rc;
 			break;
 		case 'l':
 			element = optarg;

@@ -52,7 +52,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 	struct store *s = NULL;
 	struct kind k;
 	const char *errors_out = NULL;
-	char who[96], *end;
+	char who[96];
 	int opt, rc;
 
 	optind = 0;
@@ -62,10 +62,8 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 			o.school = optarg;
 			break;
 		case 'y':
-			o.year = (int)strtol(optarg, &end, 10);
-			if (*end || o.year < 2000 || o.year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
-					       optarg);
+			if ((rc = cli_parse_year(optarg, &o.year, e)) < 0)
+				return rc;
 			break;
 		case 'n':
 			o.dry_run = 1;
@@ -84,10 +82,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 			import_usage(stdout);
 			return 0;
 		default:
-			return err_set(
-				e, ERR_USAGE,
-				_("unknown option or missing value '%s'; see 'tvet import --help'"),
-				argv[optind - 1]);
+			return cli_bad_option("import", argv, e);
 		}
 	}
 	if (argc - optind != 2)

@@ -52,10 +52,7 @@ int cmd_orgs(const struct cli *c, int argc, char **argv, struct err *e)
 				 "List the organisations the system knows.\n"));
 			return 0;
 		default:
-			return err_set(
-				e, ERR_USAGE,
-				_("unknown option or missing value '%s'; see 'tvet orgs --help'"),
-				argv[optind - 1]);
+			return cli_bad_option("orgs", argv, e);
 		}
 	}
 	if (optind < argc)

@@ -322,10 +322,7 @@ int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e)
 			plan_usage(stdout);
 			return 0;
 		default:
-			return err_set(
-				e, ERR_USAGE,
-				_("unknown option or missing value '%s'; see 'tvet plan --help'"),
-				argv[optind - 1]);
+			return cli_bad_option("plan", argv, e);
 		}
 	}
 	if (optind >= argc)

@@ -43,12 +43,11 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 		{"submit", "submitted"}, {"approve", "approved"}, {"reopen", "reopened"}};
 	enum out_format fmt = OUT_TABLE;
 	const char *school = NULL, *to = NULL, *verb;
-	long year = 0;
+	int year = 0;
 	int64_t school_id;
 	struct store *s = NULL;
 	struct store_stmt *st;
 	char status[16] = "open", at[32] = "", by[96] = "", who[96], yearbuf[8];
-	char *end;
 	int opt, rc;
 
 	optind = 0;
@@ -58,10 +57,8 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 			school = optarg;
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 2000 || year > 2100)
-				return err_set(e, ERR_USAGE, _("--year '%s' is not a year"),
-					       optarg);
+			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
+				return rc;
 			break;
 		case 'f':
 			if ((rc = out_parse_format(optarg, &fmt, e)) < 0)
@@ -121,7 +118,7 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 
 		if (!submission_allowed(status, to)) {
 			rc = err_set(e, ERR_CONFLICT,
-				     _("the %ld submission of '%s' is %s: cannot %s it"), year,
+				     _("the %d submission of '%s' is %s: cannot %s it"), year,
 				     school, status, verb);
 			goto out;
 		}
@@ -140,7 +137,7 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	{
 		struct out_table t;
-		snprintf(yearbuf, sizeof(yearbuf), "%ld", year);
+		snprintf(yearbuf, sizeof(yearbuf), "%d", year);
 		out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
 		out_table_add(&t, (const char *[]){school, yearbuf, status, at, by});
 		out_table_print(&t, fmt, stdout);

@@ -90,6 +90,24 @@ int cli_open_store(const struct cli *c, struct store **s, unsigned flags, struct
 	return 0;
 }
 
+int cli_parse_year(const char *s, int *year, struct err *e)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < 2000 || v > 2100)
+		return err_set(e, ERR_USAGE, _("--year '%s' is not a year"), s);
+	*year = (int)v;
+	return 0;
+}
+
+int cli_bad_option(const char *cmd, char **argv, struct err *e)
+{
+	return err_set(e, ERR_USAGE,
+		       _("unknown option or missing value '%s'; see 'tvet %s --help'"),
+		       argv[optind - 1], cmd);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},

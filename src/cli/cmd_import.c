@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "ingest/import.h"
+#include "report/issues.h"
 
 #define IMPORT_SHOW_ISSUES 50
 
@@ -24,7 +25,7 @@ static void import_usage(FILE *out)
 		  "KIND and import it in one transaction: any error and nothing is imported.\n"
 		  "Re-importing a school's year replaces its earlier values; every change is\n"
 		  "kept ('tvet history'). --dry-run only validates. --errors-out writes every\n"
-		  "problem to a CSV file for Excel.\n"
+		  "problem to a file for Excel: XLSX when its name ends in .xlsx, else CSV.\n"
 		  "Kinds: see 'tvet template --help'.\n"));
 }
 
@@ -105,15 +106,21 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 		fprintf(stderr, _("... and %zu more (all of them with --errors-out)\n"),
 			rep.errors + rep.warnings - IMPORT_SHOW_ISSUES);
 	if (errors_out && rep.nissues) {
-		FILE *f = fopen(errors_out, "wb");
-		if (!f) {
-			import_report_release(&rep);
-			return err_set(e, ERR_IO, _("cannot write '%s'"), errors_out);
+		size_t len = strlen(errors_out);
+		int wrc = 0;
+
+		if (len > 5 && strcmp(errors_out + len - 5, ".xlsx") == 0) {
+			wrc = issues_write_xlsx(&rep, errors_out, e);
+		} else {
+			FILE *f = fopen(errors_out, "wb");
+			if (f)
+				import_report_write_csv(&rep, f);
+			if (!f || fclose(f) != 0)
+				wrc = err_set(e, ERR_IO, _("cannot write '%s'"), errors_out);
 		}
-		import_report_write_csv(&rep, f);
-		if (fclose(f) != 0) {
+		if (wrc < 0) {
 			import_report_release(&rep);
-			return err_set(e, ERR_IO, _("cannot write '%s'"), errors_out);
+			return wrc;
 		}
 	}
 	if (rc == 0) {

@@ -22,6 +22,7 @@
 #include "ingest/csv.h"
 #include "ingest/refdata.h"
 #include "ingest/xlsx.h"
+#include "core/ident.h"
 
 struct import_row {
 	size_t line;
@@ -29,8 +30,10 @@ struct import_row {
 	char school[32];
 	int year;
 	char major[16];
+	char key[24]; /* an enterprise kind's uscc */
 	double v[KIND_MAX_COLS];
 	unsigned char has[KIND_MAX_COLS];
+	char *text[KIND_MAX_COLS]; /* text and code cells, owned */
 };
 
 struct import_ctx {
@@ -357,6 +360,40 @@ static int import_check_row(struct import_ctx *c, struct import_source *r, struc
 				row->has[j] = 1;
 			break;
 		case KT_TEXT:
+			if (strlen(cell) > IMPORT_MAX_TEXT)
+				import_issue(c, row->line, (int)j, cell, "length", 0,
+					     _("longer than %d bytes"), IMPORT_MAX_TEXT);
+			else
+				row->text[j] = xstrdup(cell);
+			break;
+		case KT_USCC:
+			if (!ident_uscc_valid(cell)) {
+				import_issue(c, row->line, (int)j, cell, "check_character", 0,
+					     _("'%s' is not a valid unified social credit code (18 "
+					       "characters, GB 32100-2015 check character)"),
+					     cell);
+			} else {
+				snprintf(row->key, sizeof(row->key), "%s", cell);
+				row->text[j] = xstrdup(cell);
+			}
+			break;
+		case KT_INDUSTRY:
+		case KT_DIVISION:
+			rc = store_lookup(c->s,
+					  col->type == KT_INDUSTRY ? Q_INDUSTRY_EXISTS
+								   : Q_DIVISION_EXISTS,
+					  NULL, c->e, "t", cell);
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				import_issue(
+					c, row->line, (int)j, cell, "unknown_code", 0,
+					col->type == KT_INDUSTRY
+						? _("'%s' is not a GB/T 4754-2017 industry code")
+						: _("'%s' is not an administrative division code"),
+					cell);
+			else
+				row->text[j] = xstrdup(cell);
 			break;
 		}
 	}
@@ -409,6 +446,8 @@ static int import_row_cmp(const void *a, const void *b)
 		return x->year < y->year ? -1 : 1;
 	if (strcmp(x->major, y->major))
 		return strcmp(x->major, y->major);
+	if (strcmp(x->key, y->key))
+		return strcmp(x->key, y->key);
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
@@ -417,6 +456,15 @@ static int import_check_rows(struct import_ctx *c)
 {
 	int per_major = c->k->grain == GRAIN_SCHOOL_YEAR_MAJOR;
 
+	if (c->k->grain == GRAIN_ENTERPRISE) {
+		for (size_t i = 1; i < c->nrows; i++)
+			if (c->rows[i].key[0] && !strcmp(c->rows[i].key, c->rows[i - 1].key))
+				import_issue(c, c->rows[i].line, kind_column(c->k, "uscc"),
+					     c->rows[i].key, "duplicate", 0,
+					     _("this row repeats row %zu (same enterprise)"),
+					     c->rows[i - 1].line);
+		return 0;
+	}
 	for (size_t i = 0; i < c->nrows; i++) {
 		struct import_row *row = &c->rows[i], *prev = i ? &c->rows[i - 1] : NULL;
 		int new_period =
@@ -653,6 +701,80 @@ out:
 	return rc;
 }
 
+/* One enterprise row: insert or update it by its code, keeping the history
+ * of every field that is new or changed. */
+static int import_write_enterprise(struct import_ctx *c, const struct import_row *row)
+{
+	static const char *const fields[] = {"name", "industry_code", "division_code", "employees",
+					     "founded_year"};
+	const struct kind *k = c->k;
+	char newv[5][400], oldv[5][400];
+	int has_old[5] = {0}, has_new[5] = {0}, exists, rc;
+	struct store_stmt *st;
+	char cluster[32] = "";
+
+	for (int f = 0; f < 5; f++) {
+		int j = -1;
+		for (size_t q = 0; q < k->ncols; q++)
+			if (!strcmp(k->cols[q].element, fields[f]))
+				j = (int)q;
+		if (j < 0)
+			continue;
+		if (row->text[j]) {
+			snprintf(newv[f], sizeof(newv[f]), "%s", row->text[j]);
+			has_new[f] = 1;
+		} else if (row->has[j]) {
+			snprintf(newv[f], sizeof(newv[f]), "%.0f", row->v[j]);
+			has_new[f] = 1;
+		}
+	}
+	if (!(st = store_prepare(c->s, Q_ENTERPRISE_BY_USCC, c->e)))
+		return c->e->code;
+	store_bindf(st, "t", row->key);
+	if ((rc = store_step(st, c->e)) < 0)
+		return rc;
+	exists = rc == STORE_ROW;
+	for (int f = 0; exists && f < 5; f++) {
+		const char *v = store_col_text(st, f);
+		has_old[f] = v != NULL;
+		snprintf(oldv[f], sizeof(oldv[f]), "%s", v ? v : "");
+	}
+	store_reset(st);
+	if (has_new[1]) {
+		if (!(st = store_prepare(c->s, Q_INDUSTRY_CLUSTER, c->e)))
+			return c->e->code;
+		store_bindf(st, "t", newv[1]);
+		if ((rc = store_step(st, c->e)) < 0)
+			return rc;
+		if (rc == STORE_ROW)
+			snprintf(cluster, sizeof(cluster), "%s", store_col_text(st, 0));
+		store_reset(st);
+	}
+	if (!(st = store_prepare(c->s, Q_ENTERPRISE_UPSERT, c->e)))
+		return c->e->code;
+	store_bindf(st, "tttt", row->key, newv[0], newv[1], cluster[0] ? cluster : NULL);
+	store_bind_text(st, 5, has_new[2] ? newv[2] : NULL);
+	if (has_new[3])
+		store_bind_int(st, 6, atoll(newv[3]));
+	if (has_new[4])
+		store_bind_int(st, 7, atoll(newv[4]));
+	if ((rc = store_exec(st, c->e)) < 0)
+		return rc;
+	for (int f = 0; f < 5; f++) {
+		if (has_old[f] == has_new[f] && (!has_new[f] || !strcmp(oldv[f], newv[f])))
+			continue;
+		if (!(st = store_prepare(c->s, Q_ENTITY_HISTORY_INSERT, c->e)))
+			return c->e->code;
+		store_bindf(st, "itttt", c->rep->batch_id, "enterprise", row->key, fields[f],
+			    has_old[f] ? oldv[f] : NULL);
+		store_bind_text(st, 6, has_new[f] ? newv[f] : NULL);
+		if ((rc = store_exec(st, c->e)) < 0)
+			return rc;
+		c->rep->changed++;
+	}
+	return 0;
+}
+
 static int import_write(struct import_ctx *c)
 {
 	const struct import_options *o = c->o;
@@ -682,7 +804,10 @@ static int import_write(struct import_ctx *c)
 			    (int64_t)(year > 0 ? year : 0), (int64_t)c->nrows, (int64_t)0)) < 0)
 		goto fail;
 	c->rep->batch_id = store_last_id(c->s);
-	for (size_t i = 1; i <= c->nrows; i++) {
+	for (size_t i = 0; c->k->grain == GRAIN_ENTERPRISE && i < c->nrows; i++)
+		if ((rc = import_write_enterprise(c, &c->rows[i])) < 0)
+			goto fail;
+	for (size_t i = 1; c->k->grain != GRAIN_ENTERPRISE && i <= c->nrows; i++) {
 		if (i < c->nrows && c->rows[i].school_id == c->rows[from].school_id &&
 		    c->rows[i].year == c->rows[from].year)
 			continue;
@@ -769,6 +894,9 @@ checked:
 	rc = o->dry_run ? 0 : import_write(&c);
 out:
 	source_close(&src);
+	for (size_t i = 0; i < c.nrows; i++)
+		for (size_t j = 0; j < KIND_MAX_COLS; j++)
+			free(c.rows[i].text[j]);
 	free(c.rows);
 	return rc;
 }

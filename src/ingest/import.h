@@ -26,6 +26,7 @@
 
 #define IMPORT_MAX_ISSUES 1000
 #define IMPORT_MAX_ROWS 1000000
+#define IMPORT_MAX_TEXT 400 /* bytes in a text cell */
 
 struct import_options {
 	const char *path;	/* the file */

@@ -11,8 +11,9 @@
 #include "ingest/refdata.h"
 
 static const char *const kind_type_names[] = {
-	[KT_SCHOOL] = "school", [KT_YEAR] = "year",	[KT_MAJOR] = "major",
-	[KT_COUNT] = "count",	[KT_AMOUNT] = "amount", [KT_TEXT] = "text",
+	[KT_SCHOOL] = "school", [KT_YEAR] = "year",	    [KT_MAJOR] = "major",
+	[KT_COUNT] = "count",	[KT_AMOUNT] = "amount",	    [KT_TEXT] = "text",
+	[KT_USCC] = "uscc",	[KT_INDUSTRY] = "industry", [KT_DIVISION] = "division",
 };
 
 int kind_column(const struct kind *k, const char *key)
@@ -66,10 +67,13 @@ static int kind_find(const char *datadir, const char *name, struct kind *k, char
 			k->grain = GRAIN_SCHOOL_YEAR;
 		} else if (strcmp(grain, "school_year_major") == 0) {
 			k->grain = GRAIN_SCHOOL_YEAR_MAJOR;
+		} else if (strcmp(grain, "enterprise") == 0) {
+			k->grain = GRAIN_ENTERPRISE;
 		} else {
-			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
-					_("grain '%s' is not school_year or school_year_major"),
-					grain);
+			rc = err_set_at(
+				e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
+				_("grain '%s' is not school_year, school_year_major or enterprise"),
+				grain);
 			goto out;
 		}
 	}
@@ -117,10 +121,10 @@ static int kind_load_columns(const char *datadir, struct kind *k, struct err *e)
 			if (strcmp(v[3], kind_type_names[t]) == 0)
 				break;
 		if (t == sizeof(kind_type_names) / sizeof(kind_type_names[0])) {
-			rc = err_set_at(
-				e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
-				_("type '%s' is not school, year, major, count, amount or text"),
-				v[3]);
+			rc = err_set_at(e, ERR_INPUT, path, csv_reader_line(r), (size_t)idx[3] + 1,
+					_("type '%s' is not school, year, major, count, amount, "
+					  "text, uscc, industry or division"),
+					v[3]);
 			goto out;
 		}
 		if (strcmp(v[4], "yes") && strcmp(v[4], "no")) {
@@ -143,8 +147,15 @@ static int kind_load_columns(const char *datadir, struct kind *k, struct err *e)
 		kind_copy(c->description, sizeof(c->description), v[7]);
 		k->ncols++;
 	}
-	if (rc == 0 && (kind_column(k, "school") < 0 || kind_column(k, "year") < 0 ||
-			(k->grain == GRAIN_SCHOOL_YEAR_MAJOR && kind_column(k, "major") < 0)))
+	if (rc == 0 && k->grain == GRAIN_ENTERPRISE) {
+		int key = kind_column(k, "uscc");
+		if (key < 0 || k->cols[key].type != KT_USCC)
+			rc = err_set_at(
+				e, ERR_INPUT, path, 0, 0,
+				_("an enterprise kind needs a key column 'uscc' of type uscc"));
+	} else if (rc == 0 &&
+		   (kind_column(k, "school") < 0 || kind_column(k, "year") < 0 ||
+		    (k->grain == GRAIN_SCHOOL_YEAR_MAJOR && kind_column(k, "major") < 0)))
 		rc = err_set_at(e, ERR_INPUT, path, 0, 0,
 				_("the key columns school, year (and major for a per-major kind) "
 				  "are missing"));

@@ -19,17 +19,22 @@
 #define KIND_MAX_TERMS 8
 
 enum kind_type {
-	KT_SCHOOL, /* organisation code of a school */
-	KT_YEAR,   /* a year, 2000-2100 */
-	KT_MAJOR,  /* a major code offered by the row's school that year */
-	KT_COUNT,  /* a non-negative whole number */
-	KT_AMOUNT, /* a non-negative number */
-	KT_TEXT	   /* free text */
+	KT_SCHOOL,   /* organisation code of a school */
+	KT_YEAR,     /* a year, 2000-2100 */
+	KT_MAJOR,    /* a major code offered by the row's school that year */
+	KT_COUNT,    /* a non-negative whole number */
+	KT_AMOUNT,   /* a non-negative number */
+	KT_TEXT,     /* free text */
+	KT_USCC,     /* 统一社会信用代码, GB 32100-2015 check character */
+	KT_INDUSTRY, /* a GB/T 4754-2017 code */
+	KT_DIVISION  /* an administrative division code */
 };
 
 /* How rows map to the store: one row per school and year, or per school,
- * year and major (values then also add up into the school's totals). */
-enum kind_grain { GRAIN_SCHOOL_YEAR, GRAIN_SCHOOL_YEAR_MAJOR };
+ * year and major (values then also add up into the school's totals), or
+ * one row per enterprise (keyed by its uscc column; element names the
+ * enterprise field a column fills). */
+enum kind_grain { GRAIN_SCHOOL_YEAR, GRAIN_SCHOOL_YEAR_MAJOR, GRAIN_ENTERPRISE };
 
 struct kind_column {
 	char key[40];
@@ -37,7 +42,7 @@ struct kind_column {
 	char header_en[96];
 	enum kind_type type;
 	int required;
-	char element[48]; /* "" for key columns */
+	char element[48]; /* data element, or enterprise field; "" for keys */
 	char dims[128];	  /* canonical */
 	char description[256];
 };

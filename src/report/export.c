@@ -91,6 +91,34 @@ static int export_row(struct store *s, const struct kind *k, int64_t school_id, 
 	return rc;
 }
 
+/* The enterprise register: one row per enterprise, columns by field. */
+static long export_enterprises(struct store *s, const struct kind *k, FILE *out, struct err *e)
+{
+	static const char *const fields[] = {"uscc",	      "name",	   "industry_code",
+					     "division_code", "employees", "founded_year"};
+	struct store_stmt *st = store_prepare(s, Q_ENTERPRISE_LIST, e);
+	long rows = 0;
+	int rc;
+
+	if (!st)
+		return e->code;
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		for (size_t j = 0; j < k->ncols; j++) {
+			const char *field =
+				k->cols[j].type == KT_USCC ? "uscc" : k->cols[j].element;
+			if (j)
+				fputc(',', out);
+			for (int f = 0; f < 6; f++)
+				if (!strcmp(field, fields[f]) && store_col_text(st, f))
+					csv_write_field(out, store_col_text(st, f));
+		}
+		fputs("\r\n", out);
+		rows++;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : rows;
+}
+
 long export_csv(struct store *s, const struct kind *k, const char *school, int year, FILE *out,
 		struct err *e)
 {
@@ -143,6 +171,11 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 		csv_write_field(out, kind_header(&k->cols[j]));
 	}
 	fputs("\r\n", out);
+	if (k->grain == GRAIN_ENTERPRISE) {
+		rows = export_enterprises(s, k, out, e);
+		rc = rows < 0 ? (int)rows : 0;
+		goto out;
+	}
 	for (size_t y = 0; y < nyears; y++) {
 		int yr = atoi(years[y]);
 		for (size_t i = 0; i < nschools; i++) {

@@ -140,6 +140,18 @@ enum store_query {
 	Q_SCHOOL_MAJORS_OF,
 	/* (element) -> the distinct years with values of the element */
 	Q_ELEMENT_YEARS,
+	/* (uscc) -> name, industry_code, division_code, employees, founded_year */
+	Q_ENTERPRISE_BY_USCC,
+	/* uscc, name, industry_code, cluster_code, division_code, employees,
+	   founded_year: insert or update by uscc */
+	Q_ENTERPRISE_UPSERT,
+	/* (industry code) -> the cluster of the code or of its nearest parent */
+	Q_INDUSTRY_CLUSTER,
+	/* batch_id, entity, entity_key, field, old_value, new_value */
+	Q_ENTITY_HISTORY_INSERT,
+	/* () -> uscc, name, industry_code, division_code, employees,
+	   founded_year, by uscc */
+	Q_ENTERPRISE_LIST,
 
 	Q__COUNT
 };

@@ -516,6 +516,7 @@ int store_clear_data(struct store *s, struct err *e)
 	/* Children before parents, so foreign keys hold at every step. */
 	return store_exec_sql(s,
 			      "DELETE FROM datavalue_history;"
+			      "DELETE FROM entity_history;"
 			      "DELETE FROM import_batch;"
 			      "DELETE FROM submission;"
 			      "DELETE FROM posting;"

@@ -75,6 +75,11 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_SCHOOL_LIST),
 	NAME(Q_SCHOOL_MAJORS_OF),
 	NAME(Q_ELEMENT_YEARS),
+	NAME(Q_ENTERPRISE_BY_USCC),
+	NAME(Q_ENTERPRISE_UPSERT),
+	NAME(Q_INDUSTRY_CLUSTER),
+	NAME(Q_ENTITY_HISTORY_INSERT),
+	NAME(Q_ENTERPRISE_LIST),
 };
 
 const char *store_query_name(enum store_query q)
@@ -240,6 +245,23 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_SCHOOL_MAJORS_OF] = "SELECT major_code FROM school_major WHERE school_id = ?1"
 			       " AND year = ?2 ORDER BY major_code",
 	[Q_ELEMENT_YEARS] = "SELECT DISTINCT year FROM datavalue WHERE element = ?1 ORDER BY year",
+	[Q_ENTERPRISE_BY_USCC] =
+		"SELECT name, industry_code, division_code, employees, founded_year"
+		" FROM enterprise WHERE uscc = ?1",
+	[Q_ENTERPRISE_UPSERT] =
+		"INSERT INTO enterprise(uscc,name,industry_code,cluster_code,division_code,"
+		"employees,founded_year) VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(uscc) DO UPDATE"
+		" SET name=excluded.name, industry_code=excluded.industry_code,"
+		" cluster_code=excluded.cluster_code, division_code=excluded.division_code,"
+		" employees=excluded.employees, founded_year=excluded.founded_year",
+	[Q_INDUSTRY_CLUSTER] = "SELECT cluster_code FROM cluster_industry WHERE industry_code IN"
+			       " (?1, substr(?1, 1, 3), substr(?1, 1, 2)) ORDER BY "
+			       "length(industry_code) DESC LIMIT 1",
+	[Q_ENTITY_HISTORY_INSERT] =
+		"INSERT INTO entity_history(batch_id,entity,entity_key,field,old_value,new_value)"
+		" VALUES(?1,?2,?3,?4,?5,?6)",
+	[Q_ENTERPRISE_LIST] = "SELECT uscc, name, industry_code, division_code, employees,"
+			      " founded_year FROM enterprise ORDER BY uscc",
 	[Q_SCHOOL_BY_CODE] = "SELECT id, school_level FROM org WHERE code = ?1 AND kind = 'school'",
 	[Q_SCHOOL_MAJOR_EXISTS] =
 		"SELECT 1 FROM school_major WHERE school_id = ?1 AND year = ?2 AND major_code = ?3",

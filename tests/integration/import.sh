@@ -124,6 +124,31 @@ expect_out "0 values changed" "importing the re-export changes nothing"
 run "$TVET" --db "$DB" export school_stats --school NOPE
 expect_rc 2 "exporting an unknown school is refused"
 
+# The enterprise register: check characters, codes, history.
+run "$TVET" --db "$DB" export enterprises -o "$WORK/ent.csv"
+[ "$(($(wc -l < "$WORK/ent.csv") - 1))" -ge 1800 ] && ok "export enterprises writes the register" || not_ok "export enterprises"
+run "$TVET" --db "$DB" import enterprises "$WORK/ent.csv"
+expect_out "0 values changed" "export -> import of the enterprises is a no-op"
+awk -F, -v OFS=, 'NR==2 { $2 = "舟山测试更名有限公司" } { print }' "$WORK/ent.csv" > "$WORK/ent_renamed.csv"
+run "$TVET" --db "$DB" import enterprises "$WORK/ent_renamed.csv"
+expect_out "1 values changed" "a renamed enterprise is one change"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM entity_history WHERE field = 'name' AND new_value = '舟山测试更名有限公司'")" = 1 ] &&
+	ok "the rename is on record with its old and new name" || not_ok "the rename is on record"
+ent_broken() { # NAME AWK-PROGRAM MESSAGE
+	awk -F, -v OFS=, "$2" "$WORK/ent.csv" > "$WORK/$1.csv"
+	dump before
+	run "$TVET" --db "$DB" import enterprises "$WORK/$1.csv"
+	expect_rc 2 "$1: refused"
+	expect_err "$3" "$1: the error says why"
+	dump after
+	cmp -s "$WORK/before" "$WORK/after" && ok "$1: the database is unchanged" || not_ok "$1: database unchanged"
+}
+ent_broken uscc_check 'NR==3 { c = substr($1, 18, 1); $1 = substr($1, 1, 17) (c == "0" ? "1" : "0") } { print }' "GB 32100-2015 check character"
+ent_broken uscc_short 'NR==3 { $1 = "91330902" } { print }' "is not a valid unified social credit code"
+ent_broken industry 'NR==4 { $3 = "9999" } { print }' "'9999' is not a GB/T 4754-2017 industry code"
+ent_broken division 'NR==5 { $4 = "110101" } { print }' "'110101' is not an administrative division code"
+ent_broken uscc_repeated 'NR==3 { print } { print }' "same enterprise"
+
 # Approval locks the year; reopening unlocks it.
 run "$TVET" --db "$DB" submission approve --school "$S" --year 2025
 expect_rc 2 "an open submission cannot be approved before it is submitted"

@@ -26,7 +26,7 @@ static const struct command commands[] = {
 	{"demo", cmd_demo, N_("fill the database with the demo city (2021-2025)")},
 	{"catalog", cmd_catalog, N_("list and search majors, occupations, industries, clusters")},
 	{"plan", cmd_plan, N_("the action plan: its targets and actions")},
-	{"template", cmd_template, N_("the header of a data kind's file")},
+	{"template", cmd_template, N_("the form of a data kind: XLSX with dropdowns and checks, or CSV")},
 	{"import", cmd_import, N_("validate and import a file of schools' yearly data")},
 	{"export", cmd_export, N_("stored data in the layout its import accepts")},
 	{"submission", cmd_submission,

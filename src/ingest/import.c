@@ -9,6 +9,7 @@
 #include "ingest/import.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -61,12 +62,18 @@ static int source_open(struct import_source *src, const struct import_options *o
 	unsigned char magic[4] = {0};
 	FILE *f = fopen(o->path, "rb");
 	enum encoding enc = ENC_UNKNOWN;
+	struct stat sb;
 	size_t n;
 	int rc;
 
 	memset(src, 0, sizeof(*src));
 	if (!f)
 		return err_set(e, ERR_IO, _("cannot open '%s': %s"), o->path, strerror(errno));
+	if (fstat(fileno(f), &sb) == 0 && sb.st_size > IMPORT_MAX_FILE_BYTES) {
+		fclose(f);
+		return err_set(e, ERR_INPUT, _("'%s' is %lld MiB; files over %d MiB are refused"),
+			       o->path, (long long)(sb.st_size >> 20), IMPORT_MAX_FILE_BYTES >> 20);
+	}
 	n = fread(magic, 1, sizeof(magic), f);
 	fclose(f);
 	/* A zip archive is a workbook, whatever its name says. */

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/utf8.h"
 #include "ingest/csv.h"
 #include "store/store.h"
 
@@ -65,7 +66,7 @@ void out_table_add_stmt(struct out_table *t, struct store_stmt *st)
 /* Width of one code point: East Asian wide and full-width forms take two
  * columns. wcwidth() knows this but only under a UTF-8 locale, which a test
  * or a C-locale shell may not have; this table covers the ranges we print. */
-static int out_cp_width(unsigned cp)
+static int out_cp_width(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return 0;
@@ -83,28 +84,13 @@ size_t out_display_width(const char *s)
 	size_t w = 0;
 
 	while (*p) {
-		unsigned cp;
-		int n;
+		uint32_t cp;
+		int n = utf8_decode(p, 4, &cp);
 
-		if (*p < 0x80) {
-			cp = *p;
-			n = 1;
-		} else if ((*p & 0xe0) == 0xc0) {
-			cp = *p & 0x1f;
-			n = 2;
-		} else if ((*p & 0xf0) == 0xe0) {
-			cp = *p & 0x0f;
-			n = 3;
-		} else {
-			cp = *p & 0x07;
-			n = 4;
-		}
-		for (int i = 1; i < n; i++) {
-			if ((p[i] & 0xc0) != 0x80) {
-				n = i;
-				break;
-			}
-			cp = (cp << 6) | (p[i] & 0x3f);
+		if (n <= 0) { /* a stray byte takes one column */
+			w++;
+			p++;
+			continue;
 		}
 		w += (size_t)out_cp_width(cp);
 		p += n;

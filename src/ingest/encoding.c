@@ -25,6 +25,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/utf8.h"
 
 /* Bytes read per step of a pass. Tests use smaller chunks to put characters
  * across chunk boundaries. */
@@ -99,39 +100,9 @@ int encoding_parse(const char *name, enum encoding *out, struct err *e)
  * ENC_SEQ_BAD, or ENC_SEQ_SHORT when the n bytes are a good start of one. */
 static int enc_utf8_seq(const unsigned char *p, size_t n)
 {
-	unsigned char lo = 0x80, hi = 0xBF;
-	int len;
+	int len = utf8_decode(p, n, NULL);
 
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] < 0xC2) /* a continuation byte, or an overlong 2-byte form */
-		return ENC_SEQ_BAD;
-	if (p[0] < 0xE0) {
-		len = 2;
-	} else if (p[0] < 0xF0) {
-		len = 3;
-		if (p[0] == 0xE0)
-			lo = 0xA0; /* overlong */
-		else if (p[0] == 0xED)
-			hi = 0x9F; /* surrogates */
-	} else if (p[0] < 0xF5) {
-		len = 4;
-		if (p[0] == 0xF0)
-			lo = 0x90; /* overlong */
-		else if (p[0] == 0xF4)
-			hi = 0x8F; /* past U+10FFFF */
-	} else {
-		return ENC_SEQ_BAD;
-	}
-	for (int i = 1; i < len; i++) {
-		if ((size_t)i >= n)
-			return ENC_SEQ_SHORT;
-		if (p[i] < lo || p[i] > hi)
-			return ENC_SEQ_BAD;
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	return len;
+	return len == UTF8_SHORT ? ENC_SEQ_SHORT : len == UTF8_BAD ? ENC_SEQ_BAD : len;
 }
 
 /* The same for GB18030's structure: one byte 00-7F; two bytes 81-FE then

@@ -2,62 +2,30 @@
  *
  * One pass over the input: decode a character, drop or fold it, and write
  * it unless it is white space, which is held back as one pending space so
- * that runs collapse and nothing trails. The UTF-8 decoder here is the same
- * as ingest/encoding.c's; it belongs in a core/utf8 module both can use. */
+ * that runs collapse and nothing trails. Characters are decoded by
+ * core/utf8. */
 #include "text/normalize.h"
 
 #include <assert.h>
 #include <limits.h>
 
 #include "core/mem.h"
+#include "core/utf8.h"
 
 uint32_t text_utf8_next(const char **p)
 {
 	const unsigned char *s = (const unsigned char *)*p;
-	unsigned char lo = 0x80, hi = 0xBF;
 	uint32_t cp;
-	int len;
+	/* The terminating NUL breaks any sequence, so 4 never reads past it. */
+	int len = utf8_decode(s, 4, &cp);
 
-	if (s[0] < 0x80) {
-		if (s[0])
-			(*p)++;
-		return s[0];
+	if (len <= 0) {
+		(*p)++;
+		return TEXT_REPLACEMENT_CHAR;
 	}
-	if (s[0] < 0xC2) { /* a continuation byte, or an overlong 2-byte form */
-		goto bad;
-	} else if (s[0] < 0xE0) {
-		len = 2;
-		cp = s[0] & 0x1Fu;
-	} else if (s[0] < 0xF0) {
-		len = 3;
-		cp = s[0] & 0x0Fu;
-		if (s[0] == 0xE0)
-			lo = 0xA0; /* overlong */
-		else if (s[0] == 0xED)
-			hi = 0x9F; /* surrogates */
-	} else if (s[0] < 0xF5) {
-		len = 4;
-		cp = s[0] & 0x07u;
-		if (s[0] == 0xF0)
-			lo = 0x90; /* overlong */
-		else if (s[0] == 0xF4)
-			hi = 0x8F; /* past U+10FFFF */
-	} else {
-		goto bad;
-	}
-	/* The terminating NUL is below lo, so this never reads past it. */
-	for (int i = 1; i < len; i++) {
-		if (s[i] < lo || s[i] > hi)
-			goto bad;
-		cp = cp << 6 | (s[i] & 0x3Fu);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*p += len;
+	if (cp)
+		*p += len;
 	return cp;
-bad:
-	(*p)++;
-	return TEXT_REPLACEMENT_CHAR;
 }
 
 int text_utf8_len(const char *s)

@@ -78,7 +78,6 @@ int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 	const struct catalog_kind *k = NULL;
 	struct store *s = NULL;
 	struct store_stmt *st;
-	struct out_table t;
 	int opt, rc;
 
 	optind = 0;
@@ -128,12 +127,7 @@ int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 	store_bind_text(st, 1, search && *search ? search : NULL);
 	if (k->has_level)
 		store_bind_text(st, 2, level);
-	out_table_init(&t, k->cols, k->ncols);
-	while ((rc = store_step(st, e)) == STORE_ROW)
-		out_table_add_stmt(&t, st);
-	if (rc == STORE_DONE)
-		out_table_print(&t, fmt, stdout);
-	out_table_release(&t);
+	rc = out_print_stmt(st, k->cols, k->ncols, fmt, stdout, e);
 	store_close(s);
-	return rc < 0 ? rc : 0;
+	return rc;
 }

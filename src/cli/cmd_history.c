@@ -45,7 +45,6 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 	int imports = 0, opt, rc;
 	struct store *s = NULL;
 	struct store_stmt *st;
-	struct out_table t;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "s:y:l:if:h", opts, NULL)) != -1) {
@@ -92,19 +91,16 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (imports) {
 		store_bind_text(st, 1, NULL);
-		out_table_init(&t, import_cols, sizeof(import_cols) / sizeof(import_cols[0]));
+		rc = out_print_stmt(st, import_cols, sizeof(import_cols) / sizeof(import_cols[0]),
+				    fmt, stdout, e);
 	} else {
 		store_bind_text(st, 1, school);
 		if (year)
 			store_bind_int(st, 2, year);
 		store_bind_text(st, 3, element);
-		out_table_init(&t, change_cols, sizeof(change_cols) / sizeof(change_cols[0]));
+		rc = out_print_stmt(st, change_cols, sizeof(change_cols) / sizeof(change_cols[0]),
+				    fmt, stdout, e);
 	}
-	while ((rc = store_step(st, e)) == STORE_ROW)
-		out_table_add_stmt(&t, st);
-	if (rc == STORE_DONE)
-		out_table_print(&t, fmt, stdout);
-	out_table_release(&t);
 	store_close(s);
-	return rc < 0 ? rc : 0;
+	return rc;
 }

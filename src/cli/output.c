@@ -227,3 +227,18 @@ void out_table_print(const struct out_table *t, enum out_format f, FILE *out)
 		break;
 	}
 }
+
+int out_print_stmt(struct store_stmt *st, const struct out_col *cols, size_t ncols,
+		   enum out_format f, FILE *out, struct err *e)
+{
+	struct out_table t;
+	int rc;
+
+	out_table_init(&t, cols, ncols);
+	while ((rc = store_step(st, e)) == STORE_ROW)
+		out_table_add_stmt(&t, st);
+	if (rc == STORE_DONE)
+		out_table_print(&t, f, out);
+	out_table_release(&t);
+	return rc < 0 ? rc : 0;
+}

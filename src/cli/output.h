@@ -43,6 +43,11 @@ void out_table_add(struct out_table *t, const char *const *values);
 void out_table_add_stmt(struct out_table *t, struct store_stmt *st);
 void out_table_print(const struct out_table *t, enum out_format f, FILE *out);
 
+/* Step st to the end and print its rows (first ncols columns) in format f.
+ * Returns 0, or the store's error with nothing printed. */
+int out_print_stmt(struct store_stmt *st, const struct out_col *cols, size_t ncols,
+		   enum out_format f, FILE *out, struct err *e);
+
 /* Display width of a UTF-8 string in terminal columns (CJK count 2). */
 size_t out_display_width(const char *s);
 

@@ -295,7 +295,10 @@ static long demo_headcount(struct rng *r)
 	return v < 0 ? rng_range(r, 4, 20) : v;
 }
 
-static void demo_source_ref(struct rng *r, int site, struct strbuf *sb)
+/* The site's reference of advert number plan: random-looking, and unique
+ * per site (a site's references are its primary key; the importer refuses
+ * two rows with one reference), so the numeric ones step by plan. */
+static void demo_source_ref(struct rng *r, int site, long plan, struct strbuf *sb)
 {
 	static const char alnum[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -306,7 +309,7 @@ static void demo_source_ref(struct rng *r, int site, struct strbuf *sb)
 			    (long long)rng_range(r, 10000000000LL, 99999999999LL));
 		break;
 	case SITE_51JOB:
-		strbuf_addf(sb, "%lld", (long long)rng_range(r, 100000000, 159999999));
+		strbuf_addf(sb, "%lld", 100000000 + (long long)plan * 997 + rng_below(r, 997));
 		break;
 	case SITE_BOSS:
 		for (int i = 0; i < 20; i++)
@@ -316,7 +319,7 @@ static void demo_source_ref(struct rng *r, int site, struct strbuf *sb)
 		strbuf_addf(sb, "4%013lld", (long long)rng_range(r, 0, 9999999999999LL));
 		break;
 	default:
-		strbuf_addf(sb, "%lld", (long long)rng_range(r, 1000000, 9999999));
+		strbuf_addf(sb, "%lld", 1000000 + (long long)plan * 97 + rng_below(r, 97));
 		break;
 	}
 }
@@ -477,7 +480,7 @@ static void demo_original_text(struct demo_ctx *c, const struct demo_advert *a,
 	rng_seed(&r, a->seed);
 	demo_text_reset(t);
 	t->site = (int)rng_weighted(&r, demo_site_weights, SITE_N);
-	demo_source_ref(&r, t->site, &t->source_ref);
+	demo_source_ref(&r, t->site, a->plan, &t->source_ref);
 	demo_title(&r, job, &t->title);
 	if (a->firm >= 0) {
 		strbuf_addstr(&t->company, c->firms[a->firm].name);
@@ -513,7 +516,7 @@ static void demo_repost_text(struct demo_ctx *c, const struct demo_advert *orig,
 	rng_seed(&r, a->seed);
 	if (rng_chance(&r, 0.4))
 		t->site = (int)rng_weighted(&r, demo_site_weights, SITE_N);
-	demo_source_ref(&r, t->site, &t->source_ref);
+	demo_source_ref(&r, t->site, a->plan, &t->source_ref);
 	if (rng_chance(&r, 0.3)) {
 		/* the same job with the noise words changed */
 		struct strbuf old = {0};

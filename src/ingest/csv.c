@@ -26,7 +26,7 @@ static int csv_getc(struct csv_reader *r)
 {
 	if (r->nback)
 		return r->back[--r->nback];
-	return getc(r->f);
+	return getc_unlocked(r->f); /* one thread per reader */
 }
 
 static void csv_ungetc(struct csv_reader *r, int c)

@@ -8,6 +8,7 @@
  * level of the statistics cube stays consistent. */
 #include "ingest/import.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <math.h>
@@ -21,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "ingest/csv.h"
+#include "ingest/record.h"
 #include "ingest/refdata.h"
 #include "ingest/xlsx.h"
 #include "core/ident.h"
@@ -46,6 +48,14 @@ struct import_ctx {
 	int fcol[KIND_MAX_COLS]; /* file column of each kind column, -1 if absent */
 	struct import_row *rows;
 	size_t nrows, cap;
+	unsigned char id_key[64]; /* the database's secret for ID numbers */
+	size_t id_key_len;
+	/* record kinds: the grain, the kind column of each field (-1: none),
+	 * and the groups the file named, each "field0\x1ffield1" */
+	const struct record_grain *g;
+	int field_col[RECORD_MAX_FIELDS];
+	char **groups;
+	size_t ngroups;
 };
 
 /* The rows of the submitted file: CSV (any encoding) or the first (or
@@ -299,6 +309,188 @@ static int import_lookup_school(struct import_ctx *c, struct import_row *row, co
 	return 0;
 }
 
+/* 1 when column j's cell is not blank. */
+static int import_filled(struct import_ctx *c, struct import_source *r, int j)
+{
+	return c->fcol[j] >= 0 && *source_cell(r, (size_t)c->fcol[j]);
+}
+
+/* YYYY-MM-DD, or YYYY/M/D and YYYY-M-D, of a real calendar day, into
+ * out as YYYY-MM-DD. */
+static int import_parse_date(const char *s, char *out, size_t size)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d, n = 0;
+	char sep1, sep2;
+
+	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 || s[n] ||
+	    sep1 != sep2 || (sep1 != '-' && sep1 != '/') || !isdigit((unsigned char)s[0]))
+		return -1;
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+		return -1;
+	if (d > days[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return -1;
+	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+/* 2025, 2025H1, 2025H2, 2025Q1 ... 2025Q4. */
+static int import_valid_period(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 4 || strspn(s, "0123456789") != 4 || atoi(s) < 2000 || atoi(s) > 2100)
+		return 0;
+	if (n == 4)
+		return 1;
+	return n == 6 && ((s[4] == 'H' && (s[5] == '1' || s[5] == '2')) ||
+			  (s[4] == 'Q' && s[5] >= '1' && s[5] <= '4'));
+}
+
+/* The keyed hash, hex, of a 居民身份证号码: the number itself is never
+ * stored. The key is the database's own secret, so the hashes cannot be
+ * looked up in a table made elsewhere. */
+static int import_hash_id(struct import_ctx *c, const char *id, char hex[65])
+{
+	unsigned char out[32];
+	struct store_stmt *st;
+	int rc;
+
+	if (!c->id_key_len) {
+		if (!(st = store_prepare(c->s, Q_SECRET_GET, c->e)))
+			return c->e->code;
+		store_bindf(st, "t", "id_hash");
+		if ((rc = store_step(st, c->e)) < 0)
+			return rc;
+		if (rc == STORE_ROW) {
+			size_t len;
+			const void *v = store_col_blob(st, 0, &len);
+			c->id_key_len = v && len <= sizeof(c->id_key) ? len : 0;
+			if (c->id_key_len)
+				memcpy(c->id_key, v, c->id_key_len);
+		}
+		store_reset(st);
+		if (c->id_key_len < crypto_generichash_KEYBYTES_MIN)
+			return err_set(c->e, ERR_DB, _("the database has no secret for ID numbers"));
+	}
+	crypto_generichash(out, sizeof(out), (const unsigned char *)id, strlen(id), c->id_key,
+			   c->id_key_len);
+	sodium_bin2hex(hex, 65, out, sizeof(out));
+	return 0;
+}
+
+/* Cells of the record kinds' types. */
+static int import_check_cell(struct import_ctx *c, struct import_row *row, int j, char *cell)
+{
+	static const struct {
+		enum kind_type type;
+		enum store_query q;
+		const char *msg;
+	} lookups[] = {
+		{KT_OCCUPATION, Q_OCCUPATION_EXISTS,
+		 N_("not an occupation code of the 2022 classification (as 6-18-01-01)")},
+		{KT_CLUSTER, Q_CLUSTER_EXISTS,
+		 N_("not an industry cluster code (see 'tvet catalog clusters')")},
+		{KT_ALLIANCE, Q_ALLIANCE_EXISTS, N_("not an alliance code")},
+		{KT_REGISTRY_TYPE, Q_REGISTRY_TYPE_EXISTS,
+		 N_("not a registry item type (see 'tvet catalog registry-types')")},
+		{KT_TARGET, Q_TARGET_MANUAL_EXISTS,
+		 N_("not a manually assessed target of the plan (see 'tvet plan targets')")},
+		{KT_ENTERPRISE, Q_ENTERPRISE_EXISTS,
+		 N_("not in the enterprise register: import the enterprise with 'tvet import "
+		    "enterprises' first")},
+	};
+	const struct kind_column *col = &c->k->cols[j];
+	char buf[65], *end;
+	const char *v;
+	int rc;
+
+	switch (col->type) {
+	case KT_CHOICE:
+		if (!(v = kind_choice(col, cell))) {
+			struct strbuf all = {0};
+			for (int i = 0; i < col->nchoices; i++)
+				strbuf_addf(&all, "%s%s", i ? ", " : "",
+					    kind_choice_label(col, col->choice_value[i]));
+			import_issue(c, row->line, j, cell, "choice", 0,
+				     _("'%s' is not one of: %s"), cell, strbuf_str(&all));
+			strbuf_release(&all);
+		} else {
+			row->text[j] = xstrdup(v);
+		}
+		return 0;
+	case KT_DATE:
+		if (import_parse_date(cell, buf, sizeof(buf)) < 0)
+			import_issue(c, row->line, j, cell, "type", 0,
+				     _("'%s' is not a date (YYYY-MM-DD)"), cell);
+		else
+			row->text[j] = xstrdup(buf);
+		return 0;
+	case KT_PERCENT:
+		errno = 0;
+		row->v[j] = strtod(cell, &end);
+		if (*end || errno || !isfinite(row->v[j]) || row->v[j] < 0 || row->v[j] > 100)
+			import_issue(c, row->line, j, cell, "range", 0,
+				     _("'%s' is not a number from 0 to 100"), cell);
+		else
+			row->has[j] = 1;
+		return 0;
+	case KT_LONGTEXT:
+		if (strlen(cell) > IMPORT_MAX_LONGTEXT)
+			import_issue(c, row->line, j, "", "length", 0, _("longer than %d bytes"),
+				     IMPORT_MAX_LONGTEXT);
+		else
+			row->text[j] = xstrdup(cell);
+		return 0;
+	case KT_PERIOD:
+		if (!import_valid_period(cell))
+			import_issue(c, row->line, j, cell, "type", 0,
+				     _("'%s' is not a period (2025, 2025H1 or 2025Q1)"), cell);
+		else
+			row->text[j] = xstrdup(cell);
+		return 0;
+	case KT_CNID:
+		if (!ident_cnid_valid(cell)) {
+			/* The number is personal: the report shows only its end. */
+			size_t n = strlen(cell);
+			import_issue(c, row->line, j, n > 4 ? cell + n - 4 : "", "check_character",
+				     0,
+				     _("not a valid 居民身份证号码 (18 characters, GB 11643-1999 "
+				       "check character)"));
+			return 0;
+		}
+		if ((rc = import_hash_id(c, cell, buf)) < 0)
+			return rc;
+		row->text[j] = xstrdup(buf);
+		return 0;
+	case KT_ENTERPRISE:
+		if (!ident_uscc_valid(cell)) {
+			import_issue(c, row->line, j, cell, "check_character", 0,
+				     _("'%s' is not a valid unified social credit code (18 "
+				       "characters, GB 32100-2015 check character)"),
+				     cell);
+			return 0;
+		}
+		break;
+	default:
+		break;
+	}
+	for (size_t i = 0; i < sizeof(lookups) / sizeof(lookups[0]); i++) {
+		if (lookups[i].type != col->type)
+			continue;
+		if ((rc = store_lookup(c->s, lookups[i].q, NULL, c->e, "t", cell)) < 0)
+			return rc;
+		if (rc == 0)
+			import_issue(c, row->line, j, cell, "unknown_code", 0,
+				     /* TRANSLATORS: value: what is wrong with it */
+				     _("'%s': %s"), cell, _(lookups[i].msg));
+		else
+			row->text[j] = xstrdup(cell);
+		return 0;
+	}
+	return err_set(c->e, ERR_INTERNAL, "import: column type %d unhandled", (int)col->type);
+}
+
 /* Check one row's cells; problems go to the report. Negative only when the
  * store fails. */
 static int import_check_row(struct import_ctx *c, struct import_source *r, struct import_row *row)
@@ -402,10 +594,21 @@ static int import_check_row(struct import_ctx *c, struct import_source *r, struc
 			else
 				row->text[j] = xstrdup(cell);
 			break;
+		default:
+			if ((rc = import_check_cell(c, row, (int)j, cell)) < 0)
+				return rc;
+			break;
 		}
 	}
-	/* The major must be one the school offers that year. */
-	if (row->major[0] && row->school_id && row->year) {
+	/* A period lies in the row's year. */
+	for (size_t j = 0; j < k->ncols; j++)
+		if (k->cols[j].type == KT_PERIOD && row->text[j] && row->year &&
+		    atoi(row->text[j]) != row->year)
+			import_issue(c, row->line, (int)j, row->text[j], "period_year", 0,
+				     _("period %s is not in the year %d"), row->text[j], row->year);
+	/* The major must be one the school offers that year (unless the row
+	 * says which majors the school offers). */
+	if (row->major[0] && row->school_id && row->year && k->grain != GRAIN_SCHOOL_MAJOR) {
 		rc = store_lookup(c->s, Q_SCHOOL_MAJOR_EXISTS, NULL, c->e, "iit", row->school_id,
 				  (int64_t)row->year, row->major);
 		if (rc < 0)
@@ -421,6 +624,17 @@ static int import_check_row(struct import_ctx *c, struct import_source *r, struc
 		double sum = 0;
 		int complete = row->has[rule->lhs], broken;
 		char value[64];
+
+		if (rule->any) {
+			int filled = import_filled(c, r, rule->lhs);
+			for (int t = 0; t < rule->nterms; t++)
+				filled |= import_filled(c, r, rule->terms[t]);
+			if (!filled)
+				import_issue(c, row->line, rule->lhs, "", "rule", 0, "%s",
+					     i18n_is_chinese() ? rule->message_zh
+							       : rule->message_en);
+			continue;
+		}
 
 		for (int t = 0; t < rule->nterms; t++) {
 			complete &= row->has[rule->terms[t]];
@@ -782,6 +996,19 @@ static int import_write_enterprise(struct import_ctx *c, const struct import_row
 	return 0;
 }
 
+/* The outcome of the checks: an error when any row had one, or when the
+ * file had no data rows. */
+static int import_verdict(struct import_ctx *c)
+{
+	if (c->rep->errors)
+		return err_set(c->e, ERR_INPUT, _("%s: %zu errors, nothing imported"),
+			       c->rep->file, c->rep->errors);
+	if (!c->rep->rows)
+		return err_set(c->e, ERR_INPUT, _("'%s' has a header but no data rows"),
+			       c->o->path);
+	return 0;
+}
+
 static int import_write(struct import_ctx *c)
 {
 	const struct import_options *o = c->o;
@@ -822,14 +1049,335 @@ static int import_write(struct import_ctx *c)
 			goto fail;
 		from = i;
 	}
-	if ((rc = store_run(c->s, Q_IMPORT_BATCH_SET_CHANGED, c->e, "ii", c->rep->batch_id,
-			    (int64_t)c->rep->changed)) < 0)
+	if ((rc = store_run(c->s, Q_IMPORT_BATCH_FINISH, c->e, "iiiII", c->rep->batch_id,
+			    (int64_t)c->rep->changed, (int64_t)c->nrows,
+			    school_id > 0 ? school_id : (int64_t)0,
+			    (int64_t)(year > 0 ? year : 0))) < 0)
 		goto fail;
 	return store_commit(c->s, c->e);
 fail:
 	store_rollback(c->s);
 	c->rep->batch_id = 0;
 	c->rep->changed = 0;
+	return rc;
+}
+
+/* ---- record kinds: one pass, written as read, in one transaction ---- */
+
+/* The text of field f in row, or NULL when the cell was empty; numbers go
+ * into buf. */
+static const char *import_field_text(struct import_ctx *c, const struct import_row *row, int f,
+				     char *buf, size_t size)
+{
+	int j = c->field_col[f];
+
+	if (j < 0)
+		return NULL;
+	switch (c->k->cols[j].type) {
+	case KT_SCHOOL:
+		return row->school[0] ? row->school : NULL;
+	case KT_YEAR:
+		if (!row->year)
+			return NULL;
+		snprintf(buf, size, "%d", row->year);
+		return buf;
+	case KT_MAJOR:
+		return row->major[0] ? row->major : NULL;
+	default:
+		if (row->text[j])
+			return row->text[j];
+		if (!row->has[j])
+			return NULL;
+		snprintf(buf, size, "%.15g", row->v[j]);
+		return buf;
+	}
+}
+
+static int import_field_numeric(struct import_ctx *c, int f)
+{
+	int j = c->field_col[f];
+	enum kind_type t = j < 0 ? KT_TEXT : c->k->cols[j].type;
+
+	return t == KT_YEAR || t == KT_COUNT || t == KT_AMOUNT || t == KT_PERCENT;
+}
+
+static void import_bind_field(struct import_ctx *c, struct store_stmt *st, int idx, int f,
+			      const char *v)
+{
+	if (!v)
+		store_bind_null(st, idx);
+	else if (import_field_numeric(c, f))
+		store_bind_double(st, idx, strtod(v, NULL));
+	else
+		store_bind_text(st, idx, v);
+}
+
+/* Stored and new text of a field hold the same value. */
+static int import_field_same(struct import_ctx *c, int f, const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (import_field_numeric(c, f))
+		return strtod(a, NULL) == strtod(b, NULL);
+	return strcmp(a, b) == 0;
+}
+
+static void import_join(struct strbuf *sb, const char *const *v, int n, const char *sep)
+{
+	strbuf_reset(sb);
+	for (int i = 0; i < n; i++)
+		strbuf_addf(sb, "%s%s", i ? sep : "", v[i] ? v[i] : "");
+}
+
+static int import_entity_change(struct import_ctx *c, const char *key, const char *field,
+				const char *old, const char *new_value)
+{
+	struct store_stmt *st = store_prepare(c->s, Q_ENTITY_HISTORY_INSERT, c->e);
+
+	if (!st)
+		return c->e->code;
+	store_bindf(st, "itttt", c->rep->batch_id, c->g->entity, key, field, old);
+	store_bind_text(st, 6, new_value);
+	c->rep->changed++;
+	return store_exec(st, c->e);
+}
+
+/* Note the group of a written record; a group of a locked period is an
+ * error, reported once. */
+static int import_note_group(struct import_ctx *c, const struct import_row *row,
+			     const char *const *val)
+{
+	struct strbuf key = {0};
+	int rc = 0;
+
+	import_join(&key, val, c->g->ngroup, "\x1f");
+	for (size_t i = 0; i < c->ngroups; i++)
+		if (!strcmp(c->groups[i], strbuf_str(&key))) {
+			strbuf_release(&key);
+			return 0;
+		}
+	c->groups = xrealloc(c->groups, (c->ngroups + 1) * sizeof(*c->groups));
+	c->groups[c->ngroups++] = strbuf_detach(&key);
+	if (c->g->locked && row->school_id && row->year) {
+		struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
+
+		if (!st)
+			return c->e->code;
+		store_bindf(st, "ii", row->school_id, (int64_t)row->year);
+		if ((rc = store_step(st, c->e)) < 0)
+			return rc;
+		if (rc == STORE_ROW && strcmp(store_col_text(st, 0), "approved") == 0)
+			import_issue(c, row->line, kind_column(c->k, "year"), "", "locked", 0,
+				     _("the %d data of school '%s' were approved on %s and "
+				       "are locked; ask the bureau to reopen them"),
+				     row->year, row->school, store_col_text(st, 1));
+		store_reset(st);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* Insert the record of a valid row, or update the stored one with its key
+ * and keep the history of every changed field. */
+static int import_write_record(struct import_ctx *c, const struct import_row *row)
+{
+	const struct record_grain *g = c->g;
+	char num[RECORD_MAX_FIELDS][32];
+	const char *val[RECORD_MAX_FIELDS];
+	char *old[RECORD_MAX_FIELDS] = {0};
+	int64_t id = 0, old_batch = 0, old_row = 0;
+	struct strbuf key = {0};
+	struct store_stmt *st;
+	int exists, rc, n;
+
+	for (int f = 0; f < g->nfields; f++)
+		val[f] = import_field_text(c, row, f, num[f], sizeof(num[f]));
+	if (!(st = store_prepare(c->s, g->get, c->e)))
+		return c->e->code;
+	for (int f = 0; f < g->nkey; f++)
+		import_bind_field(c, st, f + 1, f, val[f]);
+	if ((rc = store_step(st, c->e)) < 0)
+		return rc;
+	if ((exists = rc == STORE_ROW)) {
+		id = store_col_int(st, 0);
+		old_batch = store_col_int(st, 1);
+		old_row = store_col_int(st, 2);
+		for (int f = 0; f < g->nfields; f++) {
+			const char *v = store_col_text(st, 3 + f);
+			old[f] = v ? xstrdup(v) : NULL;
+		}
+	}
+	store_reset(st);
+	rc = 0;
+	import_join(&key, val, g->nkey, "/");
+	if (exists && old_batch == c->rep->batch_id) {
+		import_issue(c, row->line, c->field_col[g->nkey - 1], strbuf_str(&key), "duplicate",
+			     0, _("this row repeats row %lld (same %s)"), (long long)old_row,
+			     strbuf_str(&key));
+		goto out;
+	}
+	if (exists && g->grain == GRAIN_SCHOOL && !old[3]) {
+		import_issue(c, row->line, c->field_col[0], val[0], "not_a_school", 0,
+			     _("code '%s' belongs to an organisation that is not a school"),
+			     val[0]);
+		goto out;
+	}
+	/* An ID number is never exported: an empty cell keeps the stored one. */
+	for (int f = 0; exists && f < g->nfields; f++)
+		if (!val[f] && c->field_col[f] >= 0 && c->k->cols[c->field_col[f]].type == KT_CNID)
+			val[f] = old[f];
+	if (!(st = store_prepare(c->s, exists ? g->update : g->insert, c->e))) {
+		rc = c->e->code;
+		goto out;
+	}
+	for (int f = 0; f < g->nfields; f++)
+		import_bind_field(c, st, f + 1, f, val[f]);
+	n = g->nfields;
+	store_bind_int(st, ++n, c->rep->batch_id);
+	store_bind_int(st, ++n, (int64_t)row->line);
+	if (exists)
+		store_bind_int(st, ++n, id);
+	if ((rc = store_exec(st, c->e)) < 0)
+		goto out;
+	if (!exists)
+		c->rep->changed++;
+	for (int f = 0; exists && f < g->nfields; f++)
+		if (!import_field_same(c, f, old[f], val[f]) &&
+		    (rc = import_entity_change(c, strbuf_str(&key), g->fields[f], old[f], val[f])) <
+			    0)
+			goto out;
+	if (g->ngroup)
+		rc = import_note_group(c, row, val);
+out:
+	for (int f = 0; f < g->nfields; f++)
+		free(old[f]);
+	strbuf_release(&key);
+	return rc;
+}
+
+/* Remove the records of the file's groups that the file did not list. */
+static int import_remove_stale(struct import_ctx *c)
+{
+	const struct record_grain *g = c->g;
+	struct strbuf key = {0}, all = {0};
+	int rc = 0;
+
+	for (size_t i = 0; rc >= 0 && i < c->ngroups; i++) {
+		const char *val[RECORD_MAX_FIELDS];
+		char *parts = xstrdup(c->groups[i]), *save = NULL;
+		struct {
+			int64_t id;
+			char *key, *fields;
+		} *gone = NULL;
+		size_t ngone = 0;
+		struct store_stmt *st;
+
+		val[0] = strtok_r(parts, "\x1f", &save);
+		for (int f = 1; f < g->ngroup; f++)
+			val[f] = strtok_r(NULL, "\x1f", &save);
+		if (!(st = store_prepare(c->s, g->stale, c->e))) {
+			free(parts);
+			rc = c->e->code;
+			break;
+		}
+		for (int f = 0; f < g->ngroup; f++)
+			import_bind_field(c, st, f + 1, f, val[f]);
+		store_bind_int(st, g->ngroup + 1, c->rep->batch_id);
+		while ((rc = store_step(st, c->e)) == STORE_ROW) {
+			const char *v[RECORD_MAX_FIELDS];
+			for (int f = 0; f < g->nfields; f++)
+				v[f] = store_col_text(st, 1 + f);
+			import_join(&key, v, g->nkey, "/");
+			import_join(&all, v, g->nfields, " | ");
+			gone = xrealloc(gone, (ngone + 1) * sizeof(*gone));
+			gone[ngone].id = store_col_int(st, 0);
+			gone[ngone].key = strbuf_detach(&key);
+			gone[ngone++].fields = strbuf_detach(&all);
+		}
+		store_reset(st);
+		for (size_t k = 0; rc >= 0 && k < ngone; k++)
+			if ((rc = import_entity_change(c, gone[k].key, "*", gone[k].fields, NULL)) >=
+			    0)
+				rc = store_run(c->s, g->remove, c->e, "i", gone[k].id);
+		for (size_t k = 0; k < ngone; k++) {
+			free(gone[k].key);
+			free(gone[k].fields);
+		}
+		free(gone);
+		free(parts);
+	}
+	strbuf_release(&key);
+	strbuf_release(&all);
+	return rc < 0 ? rc : 0;
+}
+
+static void import_row_clear(struct import_row *row)
+{
+	for (size_t j = 0; j < KIND_MAX_COLS; j++)
+		free(row->text[j]);
+	memset(row, 0, sizeof(*row));
+}
+
+/* Read, check and write every row of a record kind in one transaction:
+ * the file streams through, whatever its size. Any error, or a dry run,
+ * rolls everything back. */
+static int import_records(struct import_ctx *c, struct import_source *r)
+{
+	struct import_row row = {0};
+	int64_t school_id = 0;
+	int year = 0, rc;
+	char now[32];
+	time_t t = time(NULL);
+
+	c->g = record_grain(c->k->grain);
+	for (int f = 0; f < c->g->nfields; f++) {
+		c->field_col[f] = -1;
+		for (size_t j = 0; j < c->k->ncols; j++)
+			if (!strcmp(c->k->cols[j].element, c->g->fields[f]) && c->fcol[j] >= 0)
+				c->field_col[f] = (int)j;
+	}
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	if ((rc = store_begin(c->s, c->e)) < 0)
+		return rc;
+	if ((rc = store_run(c->s, Q_IMPORT_BATCH_INSERT, c->e, "ttttttnnii", c->k->name,
+			    c->rep->file, c->rep->sha256, c->rep->encoding,
+			    c->o->who ? c->o->who : "cli", now, (int64_t)0, (int64_t)0)) < 0)
+		goto fail;
+	c->rep->batch_id = store_last_id(c->s);
+	while ((rc = source_next(r, c->e)) == 1) {
+		size_t errors = c->rep->errors;
+
+		if (c->rep->rows == IMPORT_MAX_RECORDS) {
+			rc = err_set(c->e, ERR_INPUT, _("'%s' has more than %d data rows"),
+				     c->o->path, IMPORT_MAX_RECORDS);
+			goto fail;
+		}
+		import_row_clear(&row);
+		row.line = source_line(r);
+		rc = import_check_row(c, r, &row);
+		if (rc >= 0 && c->rep->errors == errors)
+			rc = import_write_record(c, &row);
+		if (rc < 0)
+			goto fail;
+		school_id = c->rep->rows && row.school_id != school_id ? -1 : row.school_id;
+		year = c->rep->rows && row.year != year ? -1 : row.year;
+		c->rep->rows++;
+	}
+	if (rc < 0 || (rc = import_remove_stale(c)) < 0)
+		goto fail;
+	if ((rc = import_verdict(c)) < 0 || c->o->dry_run)
+		goto fail;
+	if ((rc = store_run(c->s, Q_IMPORT_BATCH_FINISH, c->e, "iiiII", c->rep->batch_id,
+			    (int64_t)c->rep->changed, (int64_t)c->rep->rows,
+			    school_id > 0 ? school_id : (int64_t)0,
+			    (int64_t)(year > 0 ? year : 0))) < 0)
+		goto fail;
+	import_row_clear(&row);
+	return store_commit(c->s, c->e);
+fail:
+	import_row_clear(&row);
+	store_rollback(c->s);
+	c->rep->batch_id = 0;
 	return rc;
 }
 
@@ -858,6 +1406,10 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 	if (!import_map_header(&c, r)) {
 		rc = 0;
 		goto checked;
+	}
+	if (kind_is_record(k)) {
+		rc = import_records(&c, r);
+		goto out;
 	}
 	while ((rc = source_next(r, e)) == 1) {
 		struct import_row *row;
@@ -889,18 +1441,14 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		    (rc = import_check_plausible(&c, &c.rows[i])) < 0)
 			goto out;
 checked:
-	if (rep->errors) {
-		rc = err_set(e, ERR_INPUT, _("%s: %zu errors, nothing imported"), rep->file,
-			     rep->errors);
+	if ((rc = import_verdict(&c)) < 0)
 		goto out;
-	}
-	if (!c.nrows) {
-		rc = err_set(e, ERR_INPUT, _("'%s' has a header but no data rows"), o->path);
-		goto out;
-	}
 	rc = o->dry_run ? 0 : import_write(&c);
 out:
 	source_close(&src);
+	for (size_t i = 0; i < c.ngroups; i++)
+		free(c.groups[i]);
+	free(c.groups);
 	for (size_t i = 0; i < c.nrows; i++)
 		for (size_t j = 0; j < KIND_MAX_COLS; j++)
 			free(c.rows[i].text[j]);

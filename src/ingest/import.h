@@ -25,9 +25,11 @@
 #include "store/store.h"
 
 #define IMPORT_MAX_ISSUES 1000
-#define IMPORT_MAX_ROWS 1000000
+#define IMPORT_MAX_ROWS 1000000	    /* rows of a statistics or enterprise file */
+#define IMPORT_MAX_RECORDS 10000000 /* rows of a record file (streamed) */
 #define IMPORT_MAX_FILE_BYTES (1024 << 20) /* 1 GiB: a year of a city's postings fits */
 #define IMPORT_MAX_TEXT 400		   /* bytes in a text cell */
+#define IMPORT_MAX_LONGTEXT 16000	   /* bytes in a long text cell */
 
 struct import_options {
 	const char *path;	/* the file */

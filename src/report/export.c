@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "core/dims.h"
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "ingest/csv.h"
+#include "ingest/record.h"
 
 /* Copy the rows of a one-column query into a list. */
 static int export_list(struct store *s, enum store_query q, const char *types, int64_t a, int64_t b,
@@ -119,6 +121,50 @@ static long export_enterprises(struct store *s, const struct kind *k, FILE *out,
 	return rc < 0 ? rc : rows;
 }
 
+/* A record kind: its grain's list query, one row per record, each column
+ * from the field it fills. Choices come out as labels and ID numbers not at
+ * all (only their hash is stored; an empty cell keeps it on import). */
+static long export_records(struct store *s, const struct kind *k, const char *school, int year,
+			   FILE *out, struct err *e)
+{
+	const struct record_grain *g = record_grain(k->grain);
+	struct store_stmt *st = store_prepare(s, g->list, e);
+	int field[KIND_MAX_COLS];
+	long rows = 0;
+	int rc;
+
+	if (!st)
+		return e->code;
+	if (school && g->grain != GRAIN_SCHOOL && record_field(g, "school") < 0)
+		return err_set(e, ERR_USAGE, _("%s has no school column: --school does not apply"),
+			       k->name);
+	for (size_t j = 0; j < k->ncols; j++)
+		field[j] = record_field(g, k->cols[j].element);
+	store_bind_text(st, 1, school);
+	if (year)
+		store_bind_int(st, 2, year);
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		for (size_t j = 0; j < k->ncols; j++) {
+			const char *v = field[j] >= 0 ? store_col_text(st, field[j]) : NULL;
+
+			if (j)
+				fputc(',', out);
+			if (!v || k->cols[j].type == KT_CNID)
+				continue;
+			if (k->cols[j].type == KT_CHOICE)
+				v = kind_choice_label(&k->cols[j], v);
+			if (k->cols[j].type == KT_PERCENT || k->cols[j].type == KT_AMOUNT)
+				fprintf(out, "%.15g", store_col_double(st, field[j]));
+			else
+				csv_write_field(out, v);
+		}
+		fputs("\r\n", out);
+		rows++;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : rows;
+}
+
 long export_csv(struct store *s, const struct kind *k, const char *school, int year, FILE *out,
 		struct err *e)
 {
@@ -171,6 +217,11 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 		csv_write_field(out, kind_header(&k->cols[j]));
 	}
 	fputs("\r\n", out);
+	if (kind_is_record(k)) {
+		rows = export_records(s, k, school, year, out, e);
+		rc = rows < 0 ? (int)rows : 0;
+		goto out;
+	}
 	if (k->grain == GRAIN_ENTERPRISE) {
 		rows = export_enterprises(s, k, out, e);
 		rc = rows < 0 ? (int)rows : 0;

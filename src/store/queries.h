@@ -124,7 +124,6 @@ enum store_query {
 	Q_DATAVALUE_DELETE,	    /* element, org_id, year, dims */
 	Q_IMPORT_BATCH_INSERT,	    /* kind, file_name, sha256, encoding, who, at, school_id,
 				   year, rows, changed */
-	Q_IMPORT_BATCH_SET_CHANGED, /* id, changed */
 	Q_HISTORY_INSERT,	    /* batch_id, element, org_id, year, dims, old_value,
 				   new_value */
 	/* (school code or NULL, year or NULL, element or NULL) -> batch id, at,
@@ -152,6 +151,63 @@ enum store_query {
 	/* () -> uscc, name, industry_code, division_code, employees,
 	   founded_year, by uscc */
 	Q_ENTERPRISE_LIST,
+	/* () -> id, part of the manually assessed targets */
+	Q_TARGET_MANUAL_LIST,
+	/* (id) -> 1 if a manually assessed target has this id */
+	Q_TARGET_MANUAL_EXISTS,
+	Q_CLUSTER_EXISTS,	/* (code) -> 1 */
+	Q_ALLIANCE_EXISTS,	/* (code) -> 1 */
+	Q_ENTERPRISE_EXISTS,	/* (uscc) -> 1 */
+	Q_REGISTRY_TYPE_LIST,	/* () -> key, name, name_en */
+	/* () -> code, name of the city's counties (the district orgs) */
+	Q_DISTRICT_LIST,
+	/* (name) -> value of a per-database secret */
+	Q_SECRET_GET,
+	/* id, changed, rows, school_id or NULL, year or NULL */
+	Q_IMPORT_BATCH_FINISH,
+	/* (element, year, dims) -> value of every school, for outliers */
+	Q_DATAVALUE_ACROSS_SCHOOLS,
+
+	/* the record grains (record.h): get, insert, update, list, stale,
+	   remove of each, with the parameters and columns record.h gives */
+	Q_REC_SCHOOL_GET,
+	Q_REC_SCHOOL_INSERT,
+	Q_REC_SCHOOL_UPDATE,
+	Q_REC_SCHOOL_LIST,
+	Q_REC_SCHOOL_REMOVE,
+	Q_REC_SCHOOL_MAJOR_GET,
+	Q_REC_SCHOOL_MAJOR_INSERT,
+	Q_REC_SCHOOL_MAJOR_UPDATE,
+	Q_REC_SCHOOL_MAJOR_LIST,
+	Q_REC_SCHOOL_MAJOR_STALE,
+	Q_REC_SCHOOL_MAJOR_REMOVE,
+	Q_REC_SATISFACTION_GET,
+	Q_REC_SATISFACTION_INSERT,
+	Q_REC_SATISFACTION_UPDATE,
+	Q_REC_SATISFACTION_LIST,
+	Q_REC_SATISFACTION_STALE,
+	Q_REC_SATISFACTION_REMOVE,
+	Q_REC_DEMAND_GET,
+	Q_REC_DEMAND_INSERT,
+	Q_REC_DEMAND_UPDATE,
+	Q_REC_DEMAND_LIST,
+	Q_REC_DEMAND_STALE,
+	Q_REC_DEMAND_REMOVE,
+	Q_REC_POSTING_GET,
+	Q_REC_POSTING_INSERT,
+	Q_REC_POSTING_UPDATE,
+	Q_REC_POSTING_LIST,
+	Q_REC_POSTING_REMOVE,
+	Q_REC_REGISTRY_GET,
+	Q_REC_REGISTRY_INSERT,
+	Q_REC_REGISTRY_UPDATE,
+	Q_REC_REGISTRY_LIST,
+	Q_REC_REGISTRY_REMOVE,
+	Q_REC_ASSESSMENT_GET,
+	Q_REC_ASSESSMENT_INSERT,
+	Q_REC_ASSESSMENT_UPDATE,
+	Q_REC_ASSESSMENT_LIST,
+	Q_REC_ASSESSMENT_REMOVE,
 
 	Q__COUNT
 };

@@ -117,7 +117,11 @@ int store_open(struct store **out, const char *path, unsigned flags, struct err 
 		if (store_exec_sql(s, "PRAGMA journal_mode=WAL", e) < 0)
 			goto fail;
 	}
-	if (store_exec_sql(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", e) < 0)
+	/* A 32 MiB page cache: a large import touches its indexes all over, and
+	 * the default 2 MiB would spill them to the file again and again. */
+	if (store_exec_sql(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+				  " PRAGMA cache_size=-32768",
+			   e) < 0)
 		goto fail;
 	*out = s;
 	return 0;
@@ -457,6 +461,14 @@ double store_col_double(struct store_stmt *st, int col)
 const char *store_col_text(struct store_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st->stmt, col);
+}
+
+const void *store_col_blob(struct store_stmt *st, int col, size_t *len)
+{
+	const void *v = sqlite3_column_blob(st->stmt, col);
+
+	*len = (size_t)sqlite3_column_bytes(st->stmt, col);
+	return v;
 }
 
 const char *store_col_name(struct store_stmt *st, int col)

@@ -68,7 +68,6 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_DATAVALUE_LIST),
 	NAME(Q_DATAVALUE_DELETE),
 	NAME(Q_IMPORT_BATCH_INSERT),
-	NAME(Q_IMPORT_BATCH_SET_CHANGED),
 	NAME(Q_HISTORY_INSERT),
 	NAME(Q_HISTORY_LIST),
 	NAME(Q_IMPORT_LIST),
@@ -80,6 +79,54 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_INDUSTRY_CLUSTER),
 	NAME(Q_ENTITY_HISTORY_INSERT),
 	NAME(Q_ENTERPRISE_LIST),
+	NAME(Q_TARGET_MANUAL_LIST),
+	NAME(Q_TARGET_MANUAL_EXISTS),
+	NAME(Q_CLUSTER_EXISTS),
+	NAME(Q_ALLIANCE_EXISTS),
+	NAME(Q_ENTERPRISE_EXISTS),
+	NAME(Q_REGISTRY_TYPE_LIST),
+	NAME(Q_DISTRICT_LIST),
+	NAME(Q_SECRET_GET),
+	NAME(Q_IMPORT_BATCH_FINISH),
+	NAME(Q_DATAVALUE_ACROSS_SCHOOLS),
+	NAME(Q_REC_SCHOOL_GET),
+	NAME(Q_REC_SCHOOL_INSERT),
+	NAME(Q_REC_SCHOOL_UPDATE),
+	NAME(Q_REC_SCHOOL_LIST),
+	NAME(Q_REC_SCHOOL_REMOVE),
+	NAME(Q_REC_SCHOOL_MAJOR_GET),
+	NAME(Q_REC_SCHOOL_MAJOR_INSERT),
+	NAME(Q_REC_SCHOOL_MAJOR_UPDATE),
+	NAME(Q_REC_SCHOOL_MAJOR_LIST),
+	NAME(Q_REC_SCHOOL_MAJOR_STALE),
+	NAME(Q_REC_SCHOOL_MAJOR_REMOVE),
+	NAME(Q_REC_SATISFACTION_GET),
+	NAME(Q_REC_SATISFACTION_INSERT),
+	NAME(Q_REC_SATISFACTION_UPDATE),
+	NAME(Q_REC_SATISFACTION_LIST),
+	NAME(Q_REC_SATISFACTION_STALE),
+	NAME(Q_REC_SATISFACTION_REMOVE),
+	NAME(Q_REC_DEMAND_GET),
+	NAME(Q_REC_DEMAND_INSERT),
+	NAME(Q_REC_DEMAND_UPDATE),
+	NAME(Q_REC_DEMAND_LIST),
+	NAME(Q_REC_DEMAND_STALE),
+	NAME(Q_REC_DEMAND_REMOVE),
+	NAME(Q_REC_POSTING_GET),
+	NAME(Q_REC_POSTING_INSERT),
+	NAME(Q_REC_POSTING_UPDATE),
+	NAME(Q_REC_POSTING_LIST),
+	NAME(Q_REC_POSTING_REMOVE),
+	NAME(Q_REC_REGISTRY_GET),
+	NAME(Q_REC_REGISTRY_INSERT),
+	NAME(Q_REC_REGISTRY_UPDATE),
+	NAME(Q_REC_REGISTRY_LIST),
+	NAME(Q_REC_REGISTRY_REMOVE),
+	NAME(Q_REC_ASSESSMENT_GET),
+	NAME(Q_REC_ASSESSMENT_INSERT),
+	NAME(Q_REC_ASSESSMENT_UPDATE),
+	NAME(Q_REC_ASSESSMENT_LIST),
+	NAME(Q_REC_ASSESSMENT_REMOVE),
 };
 
 const char *store_query_name(enum store_query q)
@@ -280,7 +327,6 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_IMPORT_BATCH_INSERT] =
 		"INSERT INTO import_batch(kind,file_name,sha256,encoding,who,at,school_id,year,"
 		"rows,changed) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-	[Q_IMPORT_BATCH_SET_CHANGED] = "UPDATE import_batch SET changed = ?2 WHERE id = ?1",
 	[Q_HISTORY_INSERT] =
 		"INSERT INTO datavalue_history(batch_id,element,org_id,year,dims,old_value,"
 		"new_value) VALUES(?1,?2,?3,?4,?5,?6,?7)",
@@ -294,6 +340,187 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		"SELECT b.id, b.kind, b.file_name, b.sha256, b.encoding, b.who, b.at, o.code,"
 		" b.year, b.rows, b.changed FROM import_batch b LEFT JOIN org o"
 		" ON o.id = b.school_id WHERE ?1 IS NULL OR b.kind = ?1 ORDER BY b.id DESC",
+	[Q_TARGET_MANUAL_LIST] = "SELECT id, part FROM plan_target WHERE kind = 'manual'"
+				 " ORDER BY seq",
+	[Q_TARGET_MANUAL_EXISTS] = "SELECT 1 FROM plan_target WHERE kind = 'manual' AND id = ?1",
+	[Q_CLUSTER_EXISTS] = "SELECT 1 FROM cluster WHERE code = ?1",
+	[Q_ALLIANCE_EXISTS] = "SELECT 1 FROM alliance WHERE code = ?1",
+	[Q_ENTERPRISE_EXISTS] = "SELECT 1 FROM enterprise WHERE uscc = ?1",
+	[Q_REGISTRY_TYPE_LIST] = "SELECT key, name, name_en FROM registry_type ORDER BY key",
+	[Q_DISTRICT_LIST] = "SELECT code, name FROM org WHERE kind = 'district' ORDER BY code",
+	[Q_SECRET_GET] = "SELECT value FROM secret WHERE name = ?1",
+	[Q_IMPORT_BATCH_FINISH] = "UPDATE import_batch SET changed = ?2, rows = ?3,"
+				  " school_id = ?4, year = ?5 WHERE id = ?1",
+	[Q_DATAVALUE_ACROSS_SCHOOLS] =
+		"SELECT v.org_id, v.value FROM datavalue v JOIN org o ON o.id = v.org_id"
+		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = ?3 AND o.kind = 'school'",
+
+	/* schools: code, name, name_en, level, division, ownership, founded_year */
+	[Q_REC_SCHOOL_GET] =
+		"SELECT id, batch_id, batch_row, code, name, name_en, school_level,"
+		" division_code, ownership, founded_year FROM org WHERE code = ?1",
+	[Q_REC_SCHOOL_INSERT] =
+		"INSERT INTO org(code,name,name_en,kind,school_level,parent_id,division_code,"
+		"ownership,founded_year,batch_id,batch_row) VALUES(?1,?2,?3,'school',?4,"
+		" coalesce((SELECT id FROM org WHERE kind = 'district' AND code = substr(?5,1,6)),"
+		" (SELECT id FROM org WHERE kind = 'city')),?5,?6,?7,?8,?9)",
+	[Q_REC_SCHOOL_UPDATE] =
+		"UPDATE org SET code = ?1, name = ?2, name_en = ?3, school_level = ?4,"
+		" parent_id = coalesce((SELECT id FROM org WHERE kind = 'district'"
+		" AND code = substr(?5,1,6)), (SELECT id FROM org WHERE kind = 'city')),"
+		" division_code = ?5, ownership = ?6, founded_year = ?7, batch_id = ?8,"
+		" batch_row = ?9 WHERE id = ?10 AND kind = 'school'",
+	[Q_REC_SCHOOL_LIST] =
+		"SELECT code, name, name_en, school_level, division_code, ownership, founded_year"
+		" FROM org WHERE kind = 'school' AND (?1 IS NULL OR code = ?1)"
+		" AND (?2 IS NULL OR founded_year IS NULL OR founded_year <= ?2) ORDER BY code",
+	[Q_REC_SCHOOL_REMOVE] = "DELETE FROM org WHERE id = ?1 AND kind = 'school'",
+
+	/* offered majors: school, year, major */
+	[Q_REC_SCHOOL_MAJOR_GET] =
+		"SELECT sm.rowid, sm.batch_id, sm.batch_row, o.code, sm.year, sm.major_code"
+		" FROM school_major sm JOIN org o ON o.id = sm.school_id"
+		" WHERE o.code = ?1 AND o.kind = 'school' AND sm.year = ?2 AND sm.major_code = ?3",
+	[Q_REC_SCHOOL_MAJOR_INSERT] =
+		"INSERT INTO school_major(school_id,year,major_code,batch_id,batch_row)"
+		" VALUES((SELECT id FROM org WHERE kind = 'school' AND code = ?1),?2,?3,?4,?5)",
+	[Q_REC_SCHOOL_MAJOR_UPDATE] =
+		"UPDATE school_major SET school_id = (SELECT id FROM org WHERE kind = 'school' AND code = ?1), year = ?2, major_code = ?3,"
+		" batch_id = ?4, batch_row = ?5 WHERE rowid = ?6",
+	[Q_REC_SCHOOL_MAJOR_LIST] =
+		"SELECT o.code, sm.year, sm.major_code FROM school_major sm"
+		" JOIN org o ON o.id = sm.school_id WHERE (?1 IS NULL OR o.code = ?1)"
+		" AND (?2 IS NULL OR sm.year = ?2) ORDER BY o.code, sm.year, sm.major_code",
+	[Q_REC_SCHOOL_MAJOR_STALE] =
+		"SELECT sm.rowid, o.code, sm.year, sm.major_code FROM school_major sm"
+		" JOIN org o ON o.id = sm.school_id WHERE o.code = ?1 AND sm.year = ?2"
+		" AND sm.batch_id IS NOT ?3 ORDER BY sm.major_code",
+	[Q_REC_SCHOOL_MAJOR_REMOVE] = "DELETE FROM school_major WHERE rowid = ?1",
+
+	/* satisfaction: school, year, enterprise, score, graduates_rated */
+	[Q_REC_SATISFACTION_GET] =
+		"SELECT s.id, s.batch_id, s.batch_row, o.code, s.year, e.uscc, s.score,"
+		" s.graduates_rated FROM satisfaction_survey s JOIN org o ON o.id = s.school_id"
+		" JOIN enterprise e ON e.id = s.enterprise_id"
+		" WHERE o.code = ?1 AND s.year = ?2 AND e.uscc = ?3",
+	[Q_REC_SATISFACTION_INSERT] =
+		"INSERT INTO satisfaction_survey(school_id,year,enterprise_id,score,"
+		"graduates_rated,batch_id,batch_row) VALUES((SELECT id FROM org WHERE kind = 'school' AND code = ?1),?2,(SELECT id FROM enterprise WHERE uscc = ?3),?4,?5,?6,?7)",
+	[Q_REC_SATISFACTION_UPDATE] =
+		"UPDATE satisfaction_survey SET school_id = (SELECT id FROM org WHERE kind = 'school' AND code = ?1), year = ?2, enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?3),"
+		" score = ?4, graduates_rated = ?5, batch_id = ?6, batch_row = ?7 WHERE id = ?8",
+	[Q_REC_SATISFACTION_LIST] =
+		"SELECT o.code, s.year, e.uscc, s.score, s.graduates_rated"
+		" FROM satisfaction_survey s JOIN org o ON o.id = s.school_id"
+		" JOIN enterprise e ON e.id = s.enterprise_id WHERE (?1 IS NULL OR o.code = ?1)"
+		" AND (?2 IS NULL OR s.year = ?2) ORDER BY o.code, s.year, e.uscc",
+	[Q_REC_SATISFACTION_STALE] =
+		"SELECT s.id, o.code, s.year, e.uscc, s.score, s.graduates_rated"
+		" FROM satisfaction_survey s JOIN org o ON o.id = s.school_id"
+		" JOIN enterprise e ON e.id = s.enterprise_id WHERE o.code = ?1 AND s.year = ?2"
+		" AND s.batch_id IS NOT ?3 ORDER BY e.uscc",
+	[Q_REC_SATISFACTION_REMOVE] = "DELETE FROM satisfaction_survey WHERE id = ?1",
+
+	/* demand: enterprise, year, period, occupation, major, education, headcount */
+	[Q_REC_DEMAND_GET] =
+		"SELECT d.id, d.batch_id, d.batch_row, e.uscc, d.year, d.period,"
+		" d.occupation_code, d.major_code, d.education, d.headcount"
+		" FROM demand_survey d JOIN enterprise e ON e.id = d.enterprise_id"
+		" WHERE e.uscc = ?1 AND d.year = ?2 AND d.period = ?3"
+		" AND coalesce(d.occupation_code, '') = coalesce(?4, '')"
+		" AND coalesce(d.major_code, '') = coalesce(?5, '') AND d.education = ?6",
+	[Q_REC_DEMAND_INSERT] =
+		"INSERT INTO demand_survey(enterprise_id,year,period,occupation_code,major_code,"
+		"education,headcount,batch_id,batch_row) VALUES((SELECT id FROM enterprise WHERE uscc = ?1),?2,?3,?4,?5,?6,?7,?8,?9)",
+	[Q_REC_DEMAND_UPDATE] =
+		"UPDATE demand_survey SET enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?1), year = ?2, period = ?3,"
+		" occupation_code = ?4, major_code = ?5, education = ?6, headcount = ?7,"
+		" batch_id = ?8, batch_row = ?9 WHERE id = ?10",
+	[Q_REC_DEMAND_LIST] =
+		"SELECT e.uscc, d.year, d.period, d.occupation_code, d.major_code, d.education,"
+		" d.headcount FROM demand_survey d JOIN enterprise e ON e.id = d.enterprise_id"
+		" WHERE ?1 IS NULL AND (?2 IS NULL OR d.year = ?2)"
+		" ORDER BY e.uscc, d.year, d.period, d.occupation_code, d.major_code, d.education",
+	[Q_REC_DEMAND_STALE] =
+		"SELECT d.id, e.uscc, d.year, d.period, d.occupation_code, d.major_code,"
+		" d.education, d.headcount FROM demand_survey d"
+		" JOIN enterprise e ON e.id = d.enterprise_id WHERE e.uscc = ?1 AND d.year = ?2"
+		" AND d.batch_id IS NOT ?3 ORDER BY d.id",
+	[Q_REC_DEMAND_REMOVE] = "DELETE FROM demand_survey WHERE id = ?1",
+
+	/* postings: source, source_ref, posted_on, title, company, enterprise,
+	   division, district_text, salary_text, education_text, experience_text,
+	   headcount, description, occupation */
+	[Q_REC_POSTING_GET] =
+		"SELECT p.id, p.batch_id, p.batch_row, p.source, p.source_ref, p.posted_on,"
+		" p.title, p.company, e.uscc, p.division_code, p.district_text, p.salary_text,"
+		" p.education_text, p.experience_text, p.headcount, p.description,"
+		" p.label_occupation FROM posting p LEFT JOIN enterprise e ON e.id = p.enterprise_id"
+		" WHERE p.source = ?1 AND p.source_ref = ?2",
+	[Q_REC_POSTING_INSERT] =
+		"INSERT INTO posting(source,source_ref,posted_on,title,company,enterprise_id,"
+		"division_code,district_text,salary_text,education_text,experience_text,"
+		"headcount,description,label_occupation,batch_id,batch_row)"
+		" VALUES(?1,?2,?3,?4,?5,(SELECT id FROM enterprise WHERE uscc = ?6),?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+	[Q_REC_POSTING_UPDATE] =
+		"UPDATE posting SET source = ?1, source_ref = ?2, posted_on = ?3, title = ?4,"
+		" company = ?5, enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?6), division_code = ?7, district_text = ?8,"
+		" salary_text = ?9, education_text = ?10, experience_text = ?11, headcount = ?12,"
+		" description = ?13, label_occupation = ?14, batch_id = ?15, batch_row = ?16"
+		" WHERE id = ?17",
+	[Q_REC_POSTING_LIST] =
+		"SELECT p.source, p.source_ref, p.posted_on, p.title, p.company, e.uscc,"
+		" p.division_code, p.district_text, p.salary_text, p.education_text,"
+		" p.experience_text, p.headcount, p.description, p.label_occupation"
+		" FROM posting p LEFT JOIN enterprise e ON e.id = p.enterprise_id"
+		" WHERE ?1 IS NULL AND (?2 IS NULL OR substr(p.posted_on, 1, 4) = CAST(?2 AS TEXT))"
+		" ORDER BY p.id",
+	[Q_REC_POSTING_REMOVE] = "DELETE FROM posting WHERE id = ?1",
+
+	/* registry: type, level, name, school, enterprise, recognised_on, major,
+	   cluster, alliance, note */
+	[Q_REC_REGISTRY_GET] =
+		"SELECT r.id, r.batch_id, r.batch_row, r.type_key, r.level, r.name, o.code, e.uscc,"
+		" r.recognised_on, r.major_code, r.cluster_code, r.alliance_code, r.note"
+		" FROM registry_item r LEFT JOIN org o ON o.id = r.school_id"
+		" LEFT JOIN enterprise e ON e.id = r.enterprise_id"
+		" WHERE r.type_key = ?1 AND r.level = ?2 AND r.name = ?3"
+		" AND o.code IS ?4 AND e.uscc IS ?5 ORDER BY r.id LIMIT 1",
+	[Q_REC_REGISTRY_INSERT] =
+		"INSERT INTO registry_item(type_key,level,name,school_id,enterprise_id,"
+		"recognised_on,major_code,cluster_code,alliance_code,note,batch_id,batch_row)"
+		" VALUES(?1,?2,?3,(SELECT id FROM org WHERE kind = 'school' AND code = ?4),(SELECT id FROM enterprise WHERE uscc = ?5),?6,?7,?8,?9,?10,?11,?12)",
+	[Q_REC_REGISTRY_UPDATE] =
+		"UPDATE registry_item SET type_key = ?1, level = ?2, name = ?3, school_id = (SELECT id FROM org WHERE kind = 'school' AND code = ?4),"
+		" enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?5), recognised_on = ?6, major_code = ?7, cluster_code = ?8,"
+		" alliance_code = ?9, note = ?10, batch_id = ?11, batch_row = ?12 WHERE id = ?13",
+	[Q_REC_REGISTRY_LIST] =
+		"SELECT r.type_key, r.level, r.name, o.code, e.uscc, r.recognised_on,"
+		" r.major_code, r.cluster_code, r.alliance_code, r.note FROM registry_item r"
+		" LEFT JOIN org o ON o.id = r.school_id LEFT JOIN enterprise e"
+		" ON e.id = r.enterprise_id WHERE (?1 IS NULL OR o.code = ?1)"
+		" AND (?2 IS NULL OR substr(r.recognised_on, 1, 4) = CAST(?2 AS TEXT))"
+		" ORDER BY r.id",
+	[Q_REC_REGISTRY_REMOVE] = "DELETE FROM registry_item WHERE id = ?1",
+
+	/* assessments: target, year, status, evidence, assessor, assessor_id
+	   (its hash), assessed_on */
+	[Q_REC_ASSESSMENT_GET] =
+		"SELECT id, batch_id, batch_row, target_id, year, status, evidence, assessor,"
+		" assessor_id_hash, assessed_on FROM target_assessment"
+		" WHERE target_id = ?1 AND year = ?2",
+	[Q_REC_ASSESSMENT_INSERT] =
+		"INSERT INTO target_assessment(target_id,year,status,evidence,assessor,"
+		"assessor_id_hash,assessed_on,batch_id,batch_row) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+	[Q_REC_ASSESSMENT_UPDATE] =
+		"UPDATE target_assessment SET target_id = ?1, year = ?2, status = ?3,"
+		" evidence = ?4, assessor = ?5, assessor_id_hash = ?6, assessed_on = ?7,"
+		" batch_id = ?8, batch_row = ?9 WHERE id = ?10",
+	[Q_REC_ASSESSMENT_LIST] =
+		"SELECT target_id, year, status, evidence, assessor, assessor_id_hash, assessed_on"
+		" FROM target_assessment WHERE ?1 IS NULL AND (?2 IS NULL OR year = ?2)"
+		" ORDER BY year, target_id",
+	[Q_REC_ASSESSMENT_REMOVE] = "DELETE FROM target_assessment WHERE id = ?1",
 };
 
 const char *store_sqlite_sql(enum store_query q)

@@ -101,6 +101,8 @@ int64_t store_col_int(struct store_stmt *st, int col);
 double store_col_double(struct store_stmt *st, int col);
 /* NULL for SQL NULL. */
 const char *store_col_text(struct store_stmt *st, int col);
+/* A blob column's bytes (NULL for SQL NULL) and their number. */
+const void *store_col_blob(struct store_stmt *st, int col, size_t *len);
 /* The result column's name, for generic table output. */
 const char *store_col_name(struct store_stmt *st, int col);
 

@@ -17,3 +17,4 @@ $M "demo (seed 20251231)" $T --db "$TMP/b.db" demo >/dev/null
 $M "check" $T --db "$TMP/b.db" check >/dev/null
 $M "plan targets --format json" $T --db "$TMP/b.db" plan targets --format json >/dev/null
 echo "database size: $(du -h "$TMP/b.db" | cut -f1)"
+sh bench/import.sh

@@ -770,6 +770,203 @@ static int import_check_plausible(struct import_ctx *c, const struct import_row 
 	return rc;
 }
 
+/* One value of the file in its cross-school group, per student. */
+struct import_peer {
+	int col, year;
+	const char *major;
+	size_t row;
+	double v; /* the value over the school's (or major's) enrolment */
+};
+
+static int import_peer_cmp(const void *a, const void *b)
+{
+	const struct import_peer *x = a, *y = b;
+
+	if (x->col != y->col)
+		return x->col - y->col;
+	if (x->year != y->year)
+		return x->year - y->year;
+	return strcmp(x->major, y->major);
+}
+
+static int import_double_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int import_id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double import_median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), import_double_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* The enrolment a row's values are measured against: the row's own
+ * enrolment column (a major's), else the school's stored total; 0 when
+ * unknown. */
+static int import_row_size(struct import_ctx *c, const struct import_row *row, double *size)
+{
+	int j = kind_column(c->k, IMPORT_SIZE_ELEMENT);
+	struct store_stmt *st;
+	int rc;
+
+	*size = 0;
+	if (j >= 0 && !strcmp(c->k->cols[j].element, IMPORT_SIZE_ELEMENT) && !c->k->cols[j].dims[0]) {
+		*size = row->has[j] ? row->v[j] : 0;
+		return 0;
+	}
+	if (row->major[0])
+		return 0;
+	if (!(st = store_prepare(c->s, Q_DATAVALUE_GET, c->e)))
+		return c->e->code;
+	store_bindf(st, "tiit", IMPORT_SIZE_ELEMENT, row->school_id, (int64_t)row->year, "");
+	if ((rc = store_step(st, c->e)) < 0)
+		return rc;
+	if (rc == STORE_ROW)
+		*size = store_col_double(st, 0);
+	store_reset(st);
+	return 0;
+}
+
+static void import_push(double **v, size_t *n, size_t *cap, double x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xrealloc(*v, *cap * sizeof(**v));
+	}
+	(*v)[(*n)++] = x;
+}
+
+/* Warnings: a value far from the other schools' values of the same
+ * element, dimensions and year. Schools differ in size, so each value is
+ * taken per student enrolled (a major's, or the school's); the modified
+ * z-score of Iglewicz and Hoaglin, 0.6745 (x - median) / MAD, over every
+ * school's value (the file's, else the stored one) is robust to the very
+ * outliers it looks for. Beyond IMPORT_OUTLIER_Z, with at least
+ * IMPORT_OUTLIER_MIN schools, a value is shown for a second look. */
+static int import_check_outliers(struct import_ctx *c)
+{
+	const struct kind *k = c->k;
+	struct import_peer *peers = NULL;
+	size_t npeers = 0, cap = 0;
+	struct strbuf dims = {0}, size_dims = {0};
+	double *vals = NULL, *dev = NULL;
+	int64_t *orgs = NULL; /* the group's schools in the file, sorted */
+	size_t vcap = 0, dcap = 0, ocap = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct import_row *row = &c->rows[i];
+		double size;
+
+		if (!row->school_id || (rc = import_row_size(c, row, &size)) < 0 || size <= 0)
+			continue;
+		for (size_t j = 0; j < k->ncols; j++) {
+			if (!row->has[j] || !k->cols[j].element[0] ||
+			    !strcmp(k->cols[j].element, IMPORT_SIZE_ELEMENT))
+				continue;
+			if (npeers == cap) {
+				cap = cap ? cap * 2 : 256;
+				peers = xrealloc(peers, cap * sizeof(*peers));
+			}
+			peers[npeers++] =
+				(struct import_peer){(int)j, row->year, row->major, i, row->v[j] / size};
+		}
+	}
+	if (rc < 0)
+		goto out;
+	qsort(peers, npeers, sizeof(*peers), import_peer_cmp);
+	for (size_t from = 0, to; from < npeers; from = to) {
+		const struct import_peer *p = &peers[from];
+		const struct kind_column *col = &k->cols[p->col];
+		struct store_stmt *st;
+		size_t n = 0;
+		double med, mad;
+
+		for (to = from + 1; to < npeers && !import_peer_cmp(&peers[to], p); to++)
+			;
+		strbuf_reset(&size_dims);
+		if (p->major[0]) {
+			if ((rc = dims_with(col->dims, "major", p->major, &dims, c->e)) < 0 ||
+			    (rc = dims_with("", "major", p->major, &size_dims, c->e)) < 0)
+				break;
+		} else {
+			strbuf_reset(&dims);
+			strbuf_addstr(&dims, col->dims);
+		}
+		if (to - from > ocap) {
+			ocap = to - from;
+			orgs = xrealloc(orgs, ocap * sizeof(*orgs));
+		}
+		for (size_t q = from; q < to; q++)
+			orgs[q - from] = c->rows[peers[q].row].school_id;
+		qsort(orgs, to - from, sizeof(*orgs), import_id_cmp);
+		if (!(st = store_prepare(c->s, Q_DATAVALUE_ACROSS_SCHOOLS, c->e))) {
+			rc = c->e->code;
+			break;
+		}
+		store_bindf(st, "titt", col->element, (int64_t)p->year, strbuf_str(&dims),
+			    strbuf_str(&size_dims));
+		/* The stored values of schools the file does not hold... */
+		while ((rc = store_step(st, c->e)) == STORE_ROW) {
+			int64_t org = store_col_int(st, 0);
+			double size = store_col_double(st, 2);
+
+			if (size > 0 && !bsearch(&org, orgs, to - from, sizeof(*orgs), import_id_cmp))
+				import_push(&vals, &n, &vcap, store_col_double(st, 1) / size);
+		}
+		store_reset(st);
+		if (rc < 0)
+			break;
+		rc = 0;
+		/* ... and the file's own. */
+		for (size_t q = from; q < to; q++)
+			import_push(&vals, &n, &vcap, peers[q].v);
+		if (n < IMPORT_OUTLIER_MIN)
+			continue;
+		if (dcap < vcap) {
+			dcap = vcap;
+			dev = xrealloc(dev, dcap * sizeof(*dev));
+		}
+		memcpy(dev, vals, n * sizeof(*vals));
+		med = import_median(dev, n);
+		for (size_t q = 0; q < n; q++)
+			dev[q] = fabs(vals[q] - med);
+		if ((mad = import_median(dev, n)) <= 0)
+			continue;
+		for (size_t q = from; q < to; q++) {
+			const struct import_row *row = &c->rows[peers[q].row];
+			double z = 0.6745 * (peers[q].v - med) / mad;
+			char value[64];
+
+			if (fabs(z) <= IMPORT_OUTLIER_Z)
+				continue;
+			snprintf(value, sizeof(value), "%.10g", row->v[p->col]);
+			import_issue(c, row->line, p->col, value, "outlier", 1,
+				     _("%.10g is %.3g per student enrolled, far from the other "
+				       "schools' in %d (median %.3g of %zu schools, robust z-score "
+				       "%.1f): please check"),
+				     row->v[p->col], peers[q].v, row->year, med, n, z);
+		}
+	}
+out:
+	free(peers);
+	free(vals);
+	free(dev);
+	free(orgs);
+	strbuf_release(&dims);
+	strbuf_release(&size_dims);
+	return rc < 0 ? rc : 0;
+}
+
 static struct import_cell *import_cell_find(struct import_cell *cells, size_t n,
 					    const char *element, const char *dims)
 {
@@ -1440,6 +1637,8 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		if (c.rows[i].school_id && c.rows[i].year &&
 		    (rc = import_check_plausible(&c, &c.rows[i])) < 0)
 			goto out;
+	if (!rep->errors && k->grain != GRAIN_ENTERPRISE && (rc = import_check_outliers(&c)) < 0)
+		goto out;
 checked:
 	if ((rc = import_verdict(&c)) < 0)
 		goto out;

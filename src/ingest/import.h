@@ -8,7 +8,7 @@
  * problem (up to IMPORT_MAX_ISSUES) with the row number the user sees, the
  * column header, the value, the rule and a message in the user's language.
  * Errors block the import; warnings (implausible changes from the previous
- * year) are reported and do not. Without errors and unless dry_run, the
+ * year, values far from the other schools') are reported and do not. Without errors and unless dry_run, the
  * values are written in one transaction: re-importing a school's year
  * replaces its earlier values of that kind; every change is kept in
  * datavalue_history under the import's batch record. */
@@ -30,6 +30,9 @@
 #define IMPORT_MAX_FILE_BYTES (1024 << 20) /* 1 GiB: a year of a city's postings fits */
 #define IMPORT_MAX_TEXT 400		   /* bytes in a text cell */
 #define IMPORT_MAX_LONGTEXT 16000	   /* bytes in a long text cell */
+#define IMPORT_OUTLIER_Z 3.5 /* modified z-score beyond which a value is an outlier */
+#define IMPORT_OUTLIER_MIN 5 /* schools needed for the outlier check */
+#define IMPORT_SIZE_ELEMENT "enrolment" /* outliers are per student enrolled */
 
 struct import_options {
 	const char *path;	/* the file */

@@ -39,6 +39,10 @@ struct template_plan {
 	size_t nmajors;
 	struct template_row *rows; /* point into schools and majors */
 	size_t nrows;
+	/* the dropdown items of each coded column (districts, choices, registry
+	 * types, targets, clusters, alliances), or NULL */
+	char **items[KIND_MAX_COLS];
+	size_t nitems[KIND_MAX_COLS];
 };
 
 static void template_free_list(char **items, size_t n)
@@ -53,6 +57,8 @@ static void template_plan_release(struct template_plan *p)
 	template_free_list(p->schools, p->nschools);
 	template_free_list(p->majors, p->nmajors);
 	template_free_list(p->major_names, p->nmajors);
+	for (size_t j = 0; j < KIND_MAX_COLS; j++)
+		template_free_list(p->items[j], p->nitems[j]);
 	free(p->rows);
 	memset(p, 0, sizeof(*p));
 }
@@ -78,6 +84,73 @@ static int template_major_name(struct store *s, const char *code, char **name, s
 	return rc < 0 ? rc : 0;
 }
 
+/* The first column of query q's rows, appended to items. */
+static int template_query_items(struct store *s, enum store_query q, char ***items, size_t *n,
+				struct err *e)
+{
+	struct store_stmt *st = store_prepare(s, q, e);
+	int rc;
+
+	if (!st)
+		return e->code;
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		*items = xrealloc(*items, (*n + 1) * sizeof(char *));
+		(*items)[(*n)++] = xstrdup(store_col_text(st, 0));
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* The dropdown items of each coded column: a choice column's labels in the
+ * user's language, and the codes the store knows for the others. */
+static int template_items_load(struct store *s, const struct kind *k, struct template_plan *p,
+			       struct err *e)
+{
+	static const struct {
+		enum kind_type type;
+		enum store_query q;
+	} coded[] = {
+		{KT_DIVISION, Q_DISTRICT_LIST},	    {KT_REGISTRY_TYPE, Q_REGISTRY_TYPE_LIST},
+		{KT_TARGET, Q_TARGET_MANUAL_LIST},  {KT_CLUSTER, Q_CATALOG_CLUSTERS},
+		{KT_ALLIANCE, Q_ALLIANCE_LIST},
+	};
+	int rc;
+
+	for (size_t j = 0; j < k->ncols; j++) {
+		const struct kind_column *col = &k->cols[j];
+
+		if (col->type == KT_CHOICE) {
+			p->items[j] = xcalloc((size_t)col->nchoices, sizeof(char *));
+			for (int i = 0; i < col->nchoices; i++)
+				p->items[j][p->nitems[j]++] =
+					xstrdup(kind_choice_label(col, col->choice_value[i]));
+			continue;
+		}
+		for (size_t i = 0; s && i < sizeof(coded) / sizeof(coded[0]); i++) {
+			if (coded[i].type != col->type)
+				continue;
+			if (coded[i].q == Q_CATALOG_CLUSTERS) {
+				struct store_stmt *st = store_prepare(s, coded[i].q, e);
+				if (!st)
+					return e->code;
+				store_bindf(st, "n");
+				while ((rc = store_step(st, e)) == STORE_ROW) {
+					p->items[j] = xrealloc(p->items[j], (p->nitems[j] + 1) *
+										    sizeof(char *));
+					p->items[j][p->nitems[j]++] = xstrdup(store_col_text(st, 0));
+				}
+				store_reset(st);
+				if (rc < 0)
+					return rc;
+			} else if ((rc = template_query_items(s, coded[i].q, &p->items[j],
+							      &p->nitems[j], e)) < 0) {
+				return rc;
+			}
+		}
+	}
+	return 0;
+}
+
 static int template_plan_load(struct store *s, const struct kind *k, const char *school, int year,
 			      struct template_plan *p, struct err *e)
 {
@@ -86,6 +159,10 @@ static int template_plan_load(struct store *s, const struct kind *k, const char 
 	int rc = 0;
 
 	memset(p, 0, sizeof(*p));
+	if ((rc = template_items_load(s, k, p, e)) < 0) {
+		template_plan_release(p);
+		return rc;
+	}
 	if (!s) {
 		if (school || year)
 			return err_set(e, ERR_INTERNAL,
@@ -128,7 +205,28 @@ static int template_plan_load(struct store *s, const struct kind *k, const char 
 			if ((rc = template_major_name(s, p->majors[m], &p->major_names[m], e)) < 0)
 				goto out;
 	}
-	if (k->grain == GRAIN_SCHOOL_YEAR_MAJOR && school && year) {
+	if (k->grain == GRAIN_SCHOOL_MAJOR && school && year && !p->nmajors) {
+		/* A new year's list starts from the year before. */
+		if (!(st = store_prepare(s, Q_SCHOOL_MAJORS_OF, e))) {
+			rc = e->code;
+			goto out;
+		}
+		store_bindf(st, "ii", school_id, (int64_t)year - 1);
+		while ((rc = store_step(st, e)) == STORE_ROW) {
+			p->majors = xrealloc(p->majors, (p->nmajors + 1) * sizeof(char *));
+			p->majors[p->nmajors++] = xstrdup(store_col_text(st, 0));
+		}
+		store_reset(st);
+		if (rc < 0)
+			goto out;
+		free(p->major_names);
+		p->major_names = xcalloc(p->nmajors ? p->nmajors : 1, sizeof(char *));
+		for (size_t m = 0; m < p->nmajors; m++)
+			if ((rc = template_major_name(s, p->majors[m], &p->major_names[m], e)) < 0)
+				goto out;
+	}
+	if ((k->grain == GRAIN_SCHOOL_YEAR_MAJOR || k->grain == GRAIN_SCHOOL_MAJOR) && school &&
+	    year) {
 		p->rows = xcalloc(p->nmajors ? p->nmajors : 1, sizeof(*p->rows));
 		for (size_t m = 0; m < p->nmajors; m++)
 			p->rows[p->nrows++] = (struct template_row){p->schools[0], p->majors[m]};
@@ -303,6 +401,30 @@ static const char *template_type_words(enum kind_type t)
 		return _("industry code (GB/T 4754-2017)");
 	case KT_DIVISION:
 		return _("administrative division code");
+	case KT_CHOICE:
+		return _("one of the list");
+	case KT_DATE:
+		return _("date, YYYY-MM-DD");
+	case KT_PERCENT:
+		return _("number from 0 to 100");
+	case KT_LONGTEXT:
+		return _("text, up to 16000 bytes");
+	case KT_OCCUPATION:
+		return _("occupation code (2022 classification, as 6-18-01-01)");
+	case KT_CLUSTER:
+		return _("industry cluster code");
+	case KT_ALLIANCE:
+		return _("alliance code");
+	case KT_REGISTRY_TYPE:
+		return _("registry item type");
+	case KT_TARGET:
+		return _("plan target assessed by hand");
+	case KT_ENTERPRISE:
+		return _("credit code of a registered enterprise");
+	case KT_PERIOD:
+		return _("period: 2025, 2025H1 or 2025Q1");
+	case KT_CNID:
+		return _("resident ID number, 18 characters");
 	default:
 		return _("text");
 	}
@@ -311,7 +433,7 @@ static const char *template_type_words(enum kind_type t)
 /* Columns holding codes are text, so that Excel keeps them as typed. */
 static int template_is_text(enum kind_type t)
 {
-	return t != KT_YEAR && t != KT_COUNT && t != KT_AMOUNT;
+	return t != KT_YEAR && t != KT_COUNT && t != KT_AMOUNT && t != KT_PERCENT;
 }
 
 static void template_formats(struct template_book *b)
@@ -452,14 +574,43 @@ static int template_validate(struct template_book *b, lxw_col_t j)
 		}
 		break;
 	case KT_USCC:
+	case KT_ENTERPRISE:
+	case KT_CNID:
 		dv.validate = LXW_VALIDATION_TYPE_LENGTH;
 		dv.criteria = LXW_VALIDATION_CRITERIA_EQUAL_TO;
 		dv.value_number = 18;
 		snprintf(message, sizeof(message), "%s",
-			 _("Enter the 18-character unified social credit code"));
+			 col->type == KT_CNID
+				 ? _("Enter the 18-character resident ID number")
+				 : _("Enter the 18-character unified social credit code"));
 		break;
-	default:
-		return 0;
+	case KT_PERCENT:
+		dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
+		dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+		dv.minimum_number = 0;
+		dv.maximum_number = 100;
+		snprintf(message, sizeof(message), "%s", _("Enter a number from 0 to 100"));
+		break;
+	case KT_DATE:
+		dv.validate = LXW_VALIDATION_TYPE_DATE;
+		dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+		dv.minimum_datetime = (lxw_datetime){2000, 1, 1, 0, 0, 0};
+		dv.maximum_datetime = (lxw_datetime){2100, 12, 31, 0, 0, 0};
+		snprintf(message, sizeof(message), "%s", _("Enter a date, as 2025-06-30"));
+		break;
+	default: {
+		char name[32];
+
+		if (!p->nitems[j])
+			return 0;
+		snprintf(name, sizeof(name), "tvet_list_%u", (unsigned)j);
+		list = xcalloc(p->nitems[j] + 1, sizeof(char *));
+		if ((rc = template_dropdown(b, &dv, p->items[j], p->nitems[j], name, list, formula,
+					    sizeof(formula))) < 0)
+			goto out;
+		snprintf(message, sizeof(message), "%s", _("Choose a value from the list"));
+		break;
+	}
 	}
 	dv.error_message = message;
 	rc = template_lxw(b, worksheet_data_validation_range(b->data, 1, j, b->last_row, j, &dv));
@@ -579,6 +730,12 @@ static void template_help_sheet(struct template_book *b)
 		break;
 	case GRAIN_ENTERPRISE:
 		rows_of = _("one row per enterprise");
+		break;
+	case GRAIN_SCHOOL:
+		rows_of = _("one row per school");
+		break;
+	case GRAIN_SCHOOL_MAJOR:
+		rows_of = _("one row per school, year and major offered");
 		break;
 	default:
 		rows_of = _("one row per record");

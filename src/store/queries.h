@@ -159,13 +159,18 @@ enum store_query {
 	Q_ALLIANCE_EXISTS,	/* (code) -> 1 */
 	Q_ENTERPRISE_EXISTS,	/* (uscc) -> 1 */
 	Q_REGISTRY_TYPE_LIST,	/* () -> key, name, name_en */
+	Q_ALLIANCE_LIST,	/* () -> code, name, name_en, cluster_code */
+	/* (entity or NULL, key prefix or NULL) -> batch id, at, who, file_name,
+	   entity, entity_key, field, old_value, new_value; newest first */
+	Q_ENTITY_HISTORY_LIST,
 	/* () -> code, name of the city's counties (the district orgs) */
 	Q_DISTRICT_LIST,
 	/* (name) -> value of a per-database secret */
 	Q_SECRET_GET,
 	/* id, changed, rows, school_id or NULL, year or NULL */
 	Q_IMPORT_BATCH_FINISH,
-	/* (element, year, dims) -> value of every school, for outliers */
+	/* (element, year, dims, enrolment dims) -> org_id, value, enrolment of
+	   every school with a value, for outliers */
 	Q_DATAVALUE_ACROSS_SCHOOLS,
 
 	/* the record grains (record.h): get, insert, update, list, stale,

@@ -85,6 +85,8 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_ALLIANCE_EXISTS),
 	NAME(Q_ENTERPRISE_EXISTS),
 	NAME(Q_REGISTRY_TYPE_LIST),
+	NAME(Q_ALLIANCE_LIST),
+	NAME(Q_ENTITY_HISTORY_LIST),
 	NAME(Q_DISTRICT_LIST),
 	NAME(Q_SECRET_GET),
 	NAME(Q_IMPORT_BATCH_FINISH),
@@ -347,12 +349,20 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_ALLIANCE_EXISTS] = "SELECT 1 FROM alliance WHERE code = ?1",
 	[Q_ENTERPRISE_EXISTS] = "SELECT 1 FROM enterprise WHERE uscc = ?1",
 	[Q_REGISTRY_TYPE_LIST] = "SELECT key, name, name_en FROM registry_type ORDER BY key",
+	[Q_ENTITY_HISTORY_LIST] =
+		"SELECT b.id, b.at, b.who, b.file_name, h.entity, h.entity_key, h.field,"
+		" h.old_value, h.new_value FROM entity_history h"
+		" JOIN import_batch b ON b.id = h.batch_id WHERE (?1 IS NULL OR h.entity = ?1)"
+		" AND (?2 IS NULL OR substr(h.entity_key, 1, length(?2)) = ?2) ORDER BY h.id DESC",
+	[Q_ALLIANCE_LIST] = "SELECT code, name, name_en, cluster_code FROM alliance ORDER BY code",
 	[Q_DISTRICT_LIST] = "SELECT code, name FROM org WHERE kind = 'district' ORDER BY code",
 	[Q_SECRET_GET] = "SELECT value FROM secret WHERE name = ?1",
 	[Q_IMPORT_BATCH_FINISH] = "UPDATE import_batch SET changed = ?2, rows = ?3,"
 				  " school_id = ?4, year = ?5 WHERE id = ?1",
 	[Q_DATAVALUE_ACROSS_SCHOOLS] =
-		"SELECT v.org_id, v.value FROM datavalue v JOIN org o ON o.id = v.org_id"
+		"SELECT v.org_id, v.value, s.value FROM datavalue v JOIN org o ON o.id = v.org_id"
+		" LEFT JOIN datavalue s ON s.element = 'enrolment' AND s.org_id = v.org_id"
+		" AND s.year = v.year AND s.dims = ?4"
 		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = ?3 AND o.kind = 'school'",
 
 	/* schools: code, name, name_en, level, division, ownership, founded_year */

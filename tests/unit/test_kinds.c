@@ -35,7 +35,7 @@ static void test_shipped_kinds(void **state)
 	assert_string_equal(k.cols[col].dims, "destination=升学本科");
 	assert_string_equal(k.cols[col].header_zh, "升学（本科）");
 	assert_int_equal(k.cols[kind_column(&k, "major")].type, KT_MAJOR);
-	assert_true(k.nrules >= 2);
+	assert_true(k.nrules >= 1);
 	assert_int_equal(k.rules[0].lhs, kind_column(&k, "graduates"));
 	assert_int_equal(k.rules[0].nterms, 5);
 	assert_int_equal(k.rules[0].le, 0);
@@ -44,6 +44,36 @@ static void test_shipped_kinds(void **state)
 	assert_int_equal(k.grain, GRAIN_SCHOOL_YEAR);
 	assert_false(k.cols[kind_column(&k, "places")].required);
 	assert_int_equal(k.cols[kind_column(&k, "training_revenue")].type, KT_AMOUNT);
+
+	/* record kinds: choices with labels, the any-of rule */
+	assert_int_equal(kind_load(TVET_DATADIR, "registry", &k, &e), 0);
+	assert_int_equal(k.grain, GRAIN_REGISTRY);
+	assert_true(kind_is_record(&k));
+	col = kind_column(&k, "level");
+	assert_int_equal(k.cols[col].type, KT_CHOICE);
+	assert_int_equal(k.cols[col].nchoices, 3);
+	assert_string_equal(kind_choice(&k.cols[col], "省级"), "province");
+	assert_string_equal(kind_choice(&k.cols[col], "national"), "national");
+	assert_null(kind_choice(&k.cols[col], "县级"));
+	assert_int_equal(kind_load(TVET_DATADIR, "demand", &k, &e), 0);
+	assert_int_equal(k.nrules, 1);
+	assert_true(k.rules[0].any);
+	assert_int_equal(k.rules[0].lhs, kind_column(&k, "occupation"));
+	assert_int_equal(k.rules[0].terms[0], kind_column(&k, "major"));
+	/* a choice value is its own label when it has none */
+	assert_int_equal(kind_load(TVET_DATADIR, "schools", &k, &e), 0);
+	col = kind_column(&k, "level");
+	assert_string_equal(kind_choice(&k.cols[col], "技师学院"), "技师学院");
+	assert_string_equal(kind_choice_label(&k.cols[col], "中职"), "中职");
+	for (const char *n = "schools school_majors satisfaction postings assessments"; *n;) {
+		char name[32];
+		size_t len = strcspn(n, " ");
+
+		snprintf(name, sizeof(name), "%.*s", (int)len, n);
+		assert_int_equal(kind_load(TVET_DATADIR, name, &k, &e), 0);
+		assert_true(kind_is_record(&k));
+		n += len + (n[len] == ' ');
+	}
 }
 
 static void test_unknown_kind(void **state)
@@ -76,8 +106,14 @@ static const struct bad_kind bad_kinds[] = {
 	 "grain 'district_year'"},
 	{"rule with an unknown column", "rules.csv", "school_major_stats,graduates =", "to_benke",
 	 "to_phd", "'to_phd' is not a numeric column"},
-	{"rule without an operator", "rules.csv", "school_major_stats,new_entrants", " <= ", " ",
+	{"rule without an operator", "rules.csv", "school_major_stats,graduates =", " = ", " ",
 	 "expected = or <="},
+	{"choices on a count column", "schools.csv", "founded_year,", ",学校建校年份,",
+	 ",学校建校年份,a|b", "choices go with type choice"},
+	{"choice column without choices", "schools.csv", "ownership,", ",公办|民办", ",",
+	 "choices go with type choice"},
+	{"record column that fills no field", "registry.csv", "note,", ",note,,", ",remark,,",
+	 "'remark' is not a field of a registry record"},
 	{"rule ending in +", "rules.csv", "school_major_stats,graduates =", " + not_employed", " +",
 	 "is incomplete"},
 };
@@ -91,7 +127,9 @@ static void test_bad_definitions(void **state)
 		const char *kind =
 			strstr(c->file, "school_major") || strstr(c->prefix, "school_major")
 				? "school_major_stats"
-				: "school_stats";
+			: strstr(c->file, "registry") ? "registry"
+			: strstr(c->file, "schools")  ? "schools"
+						      : "school_stats";
 		struct kind k;
 		struct err e;
 		size_t line;

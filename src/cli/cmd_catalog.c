@@ -1,4 +1,5 @@
-/* cmd_catalog.c - `tvet catalog majors|occupations|industries|clusters`:
+/* cmd_catalog.c - `tvet catalog majors|occupations|industries|clusters|
+ * alliances|registry-types`:
  * list and search the reference catalogues. --search matches a code prefix
  * ("2-02", "3731", "7001") or any part of a name ("船舶"). */
 #include <getopt.h>
@@ -36,6 +37,18 @@ static const struct out_col cluster_cols[] = {
 	{"alliance", N_("Alliance"), OUT_TEXT},
 };
 
+static const struct out_col registry_type_cols[] = {
+	{"key", N_("Key"), OUT_TEXT},
+	{"name", N_("Registry item type"), OUT_TEXT},
+	{"name_en", N_("English name"), OUT_TEXT},
+};
+static const struct out_col alliance_cols[] = {
+	{"code", N_("Code"), OUT_TEXT},
+	{"name", N_("Alliance"), OUT_TEXT},
+	{"name_en", N_("English name"), OUT_TEXT},
+	{"cluster", N_("Cluster"), OUT_TEXT},
+};
+
 struct catalog_kind {
 	const char *name;
 	enum store_query query;
@@ -53,12 +66,15 @@ static const struct catalog_kind kinds[] = {
 	KIND("occupations", Q_CATALOG_OCCUPATIONS, occupation_cols, 1),
 	KIND("industries", Q_CATALOG_INDUSTRIES, industry_cols, 1),
 	KIND("clusters", Q_CATALOG_CLUSTERS, cluster_cols, 0),
+	KIND("alliances", Q_ALLIANCE_LIST, alliance_cols, 0),
+	KIND("registry-types", Q_REGISTRY_TYPE_LIST, registry_type_cols, 0),
 };
 
 static void catalog_usage(FILE *out)
 {
 	fprintf(out,
-		_("Usage: tvet catalog majors|occupations|industries|clusters\n"
+		_("Usage: tvet catalog majors|occupations|industries|clusters|alliances|\n"
+		  "                    registry-types\n"
 		  "                    [--search TEXT] [--level LEVEL] [--format table|json|csv]\n"
 		  "List a reference catalogue. --search matches the start of a code\n"
 		  "(2-02, 3731, 7001) or any part of a name (船舶). --level filters by level:\n"
@@ -105,14 +121,15 @@ int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind >= argc)
 		return err_set(e, ERR_USAGE,
-			       _("which catalogue? majors, occupations, industries or clusters"));
+			       _("which catalogue? majors, occupations, industries, clusters, "
+				 "alliances or registry-types"));
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(argv[optind], kinds[i].name) == 0)
 			k = &kinds[i];
 	if (!k)
 		return err_set(e, ERR_USAGE,
-			       _("unknown catalogue '%s' (use majors, occupations, industries or "
-				 "clusters)"),
+			       _("unknown catalogue '%s' (use majors, occupations, industries, "
+				 "clusters, alliances or registry-types)"),
 			       argv[optind]);
 	if (optind + 1 < argc)
 		return err_set(e, ERR_USAGE, _("unexpected argument '%s'"), argv[optind + 1]);

@@ -20,7 +20,7 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 	struct kind k;
 	FILE *out = stdout;
 	long rows;
-	int year = 0;
+	int year = 0, xlsx = -1;
 	int opt, rc;
 
 	optind = 0;
@@ -34,19 +34,23 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 				return rc;
 			break;
 		case 'f':
-			if (strcmp(optarg, "csv") != 0)
+			if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx"))
 				return err_set(e, ERR_USAGE,
-					       _("unknown export format '%s' (use csv)"), optarg);
+					       _("unknown export format '%s' (use csv or xlsx)"),
+					       optarg);
+			xlsx = !strcmp(optarg, "xlsx");
 			break;
 		case 'o':
 			out_path = optarg;
 			break;
 		case 'h':
-			printf(_("Usage: tvet export KIND [--school CODE] [--year Y] [--format "
-				 "csv] [-o FILE]\n"
+			printf(_("Usage: tvet export KIND [--school CODE] [--year Y]\n"
+				 "                   [--format csv|xlsx] [-o FILE]\n"
 				 "Write the stored data of KIND in the layout 'tvet import KIND' "
 				 "accepts\n"
-				 "(UTF-8 with BOM, for Excel): export, edit, import.\n"));
+				 "(CSV in UTF-8 with BOM, for Excel, or an XLSX workbook: "
+				 "--format xlsx\n"
+				 "or -o FILE.xlsx): export, edit, import.\n"));
 			return 0;
 		default:
 			return cli_bad_option("export", argv, e);
@@ -56,8 +60,22 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 		return err_set(e, ERR_USAGE, _("expected KIND; see 'tvet export --help'"));
 	if ((rc = kind_load(c->data_dir, argv[optind], &k, e)) < 0)
 		return rc;
+	if (xlsx < 0) {
+		size_t len = out_path ? strlen(out_path) : 0;
+		xlsx = len > 5 && !strcmp(out_path + len - 5, ".xlsx");
+	}
+	if (xlsx && !out_path)
+		return err_set(e, ERR_USAGE, _("an XLSX export needs -o FILE.xlsx"));
 	if ((rc = cli_open_store(c, &s, STORE_READONLY, e)) < 0)
 		return rc;
+	if (xlsx) {
+		rows = export_xlsx(s, &k, school, (int)year, out_path, e);
+		store_close(s);
+		if (rows < 0)
+			return (int)rows;
+		fprintf(stderr, _("%s: %ld rows of %s\n"), out_path, rows, k.name);
+		return 0;
+	}
 	if (out_path && !(out = fopen(out_path, "wb"))) {
 		store_close(s);
 		return err_set(e, ERR_IO, _("cannot write '%s'"), out_path);

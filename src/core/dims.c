@@ -101,3 +101,14 @@ int dims_with(const char *dims, const char *key, const char *value, struct strbu
 	p[n].vlen = strlen(value);
 	return dims_join(p, n + 1, out, e);
 }
+
+int dims_has_key(const char *dims, const char *key)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = dims; *p; p++) {
+		if ((p == dims || p[-1] == ';') && !strncmp(p, key, klen) && p[klen] == '=')
+			return 1;
+	}
+	return 0;
+}

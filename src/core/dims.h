@@ -21,4 +21,7 @@ int dims_canonical(const char *dims, struct strbuf *out, struct err *e) WUR;
 int dims_with(const char *dims, const char *key, const char *value, struct strbuf *out,
 	      struct err *e) WUR;
 
+/* 1 when canonical dims has a pair with this key. */
+int dims_has_key(const char *dims, const char *key);
+
 #endif

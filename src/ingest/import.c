@@ -1101,7 +1101,9 @@ static int import_write_group(struct import_ctx *c, size_t from, size_t to)
 			goto out;
 	}
 	for (size_t i = 0; i < ncells; i++) {
-		if (cells[i].seen)
+		/* A major's zero is kept implicit, as the store holds it (and as
+		 * the export writes it back). */
+		if (cells[i].seen || (cells[i].value == 0 && dims_has_key(cells[i].dims, "major")))
 			continue;
 		if ((rc = store_run(c->s, Q_DATAVALUE_PUT, c->e, "tiitd", cells[i].element,
 				    first->school_id, (int64_t)first->year, cells[i].dims,

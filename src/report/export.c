@@ -1,9 +1,12 @@
 /* export.c - stored values back into a kind's layout. See export.h. */
 #include "report/export.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include "core/dims.h"
 #include "core/i18n.h"
@@ -257,4 +260,84 @@ out:
 	export_free(codes, nschools);
 	free(ids);
 	return rc < 0 ? rc : rows;
+}
+
+/* Numbers go into number cells; codes stay text, as typed. */
+static int export_is_number(enum kind_type t)
+{
+	return t == KT_YEAR || t == KT_COUNT || t == KT_AMOUNT || t == KT_PERCENT;
+}
+
+long export_xlsx(struct store *s, const struct kind *k, const char *school, int year,
+		 const char *path, struct err *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+	lxw_workbook *wb = NULL;
+	lxw_worksheet *ws;
+	lxw_format *head, *text;
+	struct csv_reader *r = NULL;
+	FILE *f;
+	long rows;
+	int fd, rc;
+
+	/* The CSV export is the one layout; the workbook is its copy. */
+	snprintf(tmp, sizeof(tmp), "%s/tvet-export-XXXXXX", dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(tmp)) < 0)
+		return err_set(e, ERR_IO, _("cannot create a temporary file in %s: %s"),
+			       dir && *dir ? dir : "/tmp", strerror(errno));
+	if (!(f = fdopen(fd, "wb"))) {
+		close(fd);
+		unlink(tmp);
+		return err_set(e, ERR_IO, _("cannot write '%s'"), tmp);
+	}
+	rows = export_csv(s, k, school, year, f, e);
+	if (fclose(f) != 0 && rows >= 0)
+		rows = err_set(e, ERR_IO, _("cannot write '%s'"), tmp);
+	if (rows < 0)
+		goto out;
+	if ((rc = csv_reader_open(&r, tmp, e)) < 0) {
+		rows = rc;
+		goto out;
+	}
+	if (!(wb = workbook_new_opt(path, &opt)) ||
+	    !(ws = workbook_add_worksheet(wb, k->name_zh[0] && i18n_is_chinese() ? k->name_zh
+										 : k->name))) {
+		rows = err_set(e, ERR_IO, _("cannot write '%s'"), path);
+		goto out;
+	}
+	head = workbook_add_format(wb);
+	format_set_bold(head);
+	text = workbook_add_format(wb);
+	format_set_num_format(text, "@");
+	for (lxw_row_t row = 0; (rc = csv_reader_next(r, e)) == 1; row++) {
+		for (size_t j = 0; j < csv_reader_nfields(r) && j < k->ncols; j++) {
+			const char *v = csv_reader_field(r, j);
+			lxw_col_t col = (lxw_col_t)j;
+
+			if (row == 0)
+				worksheet_write_string(ws, row, col, v, head);
+			else if (!*v)
+				continue;
+			else if (export_is_number(k->cols[j].type))
+				worksheet_write_number(ws, row, col, strtod(v, NULL), NULL);
+			else
+				worksheet_write_string(ws, row, col, v, text);
+		}
+	}
+	if (rc < 0) {
+		rows = rc;
+		goto out;
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	if (workbook_close(wb) != LXW_NO_ERROR)
+		rows = err_set(e, ERR_IO, _("cannot write '%s'"), path);
+	wb = NULL;
+out:
+	if (wb)
+		lxw_workbook_free(wb);
+	csv_reader_free(r);
+	unlink(tmp);
+	return rows;
 }

@@ -158,8 +158,10 @@ enum store_query {
 	Q_CLUSTER_EXISTS,	/* (code) -> 1 */
 	Q_ALLIANCE_EXISTS,	/* (code) -> 1 */
 	Q_ENTERPRISE_EXISTS,	/* (uscc) -> 1 */
-	Q_REGISTRY_TYPE_LIST,	/* () -> key, name, name_en */
-	Q_ALLIANCE_LIST,	/* () -> code, name, name_en, cluster_code */
+	/* (text or NULL, as the catalogue searches) -> key, name, name_en */
+	Q_REGISTRY_TYPE_LIST,
+	/* (text or NULL) -> code, name, name_en, cluster_code */
+	Q_ALLIANCE_LIST,
 	/* (entity or NULL, key prefix or NULL) -> batch id, at, who, file_name,
 	   entity, entity_key, field, old_value, new_value; newest first */
 	Q_ENTITY_HISTORY_LIST,

@@ -529,8 +529,8 @@ int store_clear_data(struct store *s, struct err *e)
 	return store_exec_sql(s,
 			      "DELETE FROM datavalue_history;"
 			      "DELETE FROM entity_history;"
-			      "DELETE FROM import_batch;"
 			      "DELETE FROM submission;"
+			      "DELETE FROM target_assessment;"
 			      "DELETE FROM posting;"
 			      "DELETE FROM demand_survey;"
 			      "DELETE FROM satisfaction_survey;"
@@ -538,6 +538,9 @@ int store_clear_data(struct store *s, struct err *e)
 			      "DELETE FROM registry_item;"
 			      "DELETE FROM school_major;"
 			      "DELETE FROM enterprise;"
+			      /* schools and imports point at each other */
+			      "UPDATE org SET batch_id = NULL, batch_row = NULL;"
+			      "DELETE FROM import_batch;"
 			      "DELETE FROM org WHERE kind = 'school';",
 			      e);
 }

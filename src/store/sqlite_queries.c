@@ -348,13 +348,15 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_CLUSTER_EXISTS] = "SELECT 1 FROM cluster WHERE code = ?1",
 	[Q_ALLIANCE_EXISTS] = "SELECT 1 FROM alliance WHERE code = ?1",
 	[Q_ENTERPRISE_EXISTS] = "SELECT 1 FROM enterprise WHERE uscc = ?1",
-	[Q_REGISTRY_TYPE_LIST] = "SELECT key, name, name_en FROM registry_type ORDER BY key",
+	[Q_REGISTRY_TYPE_LIST] = "SELECT key, name, name_en FROM registry_type"
+				 " WHERE " SEARCH("key", "name") " ORDER BY key",
 	[Q_ENTITY_HISTORY_LIST] =
 		"SELECT b.id, b.at, b.who, b.file_name, h.entity, h.entity_key, h.field,"
 		" h.old_value, h.new_value FROM entity_history h"
 		" JOIN import_batch b ON b.id = h.batch_id WHERE (?1 IS NULL OR h.entity = ?1)"
 		" AND (?2 IS NULL OR substr(h.entity_key, 1, length(?2)) = ?2) ORDER BY h.id DESC",
-	[Q_ALLIANCE_LIST] = "SELECT code, name, name_en, cluster_code FROM alliance ORDER BY code",
+	[Q_ALLIANCE_LIST] = "SELECT code, name, name_en, cluster_code FROM alliance"
+			    " WHERE " SEARCH("code", "name") " ORDER BY code",
 	[Q_DISTRICT_LIST] = "SELECT code, name FROM org WHERE kind = 'district' ORDER BY code",
 	[Q_SECRET_GET] = "SELECT value FROM secret WHERE name = ?1",
 	[Q_IMPORT_BATCH_FINISH] = "UPDATE import_batch SET changed = ?2, rows = ?3,"

@@ -73,11 +73,22 @@ static void test_with(void **state)
 	strbuf_release(&out);
 }
 
+static void test_has_key(void **state)
+{
+	(void)state;
+	assert_true(dims_has_key("destination=本地就业;major=660103", "major"));
+	assert_true(dims_has_key("major=660103", "major"));
+	assert_false(dims_has_key("destination=major", "major")); /* a value, not a key */
+	assert_false(dims_has_key("majors=1", "major"));
+	assert_false(dims_has_key("", "major"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_with),
+		cmocka_unit_test(test_has_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

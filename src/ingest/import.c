@@ -387,8 +387,9 @@ static int import_check_cell(struct import_ctx *c, struct import_row *row, int j
 		enum store_query q;
 		const char *msg;
 	} lookups[] = {
-		{KT_OCCUPATION, Q_OCCUPATION_EXISTS,
-		 N_("not an occupation code of the 2022 classification (as 6-18-01-01)")},
+		{KT_OCCUPATION, Q_OCCUPATION_DETAIL_EXISTS,
+		 N_("not a detailed occupation (细类) code of the 2022 classification, as "
+		    "6-18-01-01")},
 		{KT_CLUSTER, Q_CLUSTER_EXISTS,
 		 N_("not an industry cluster code (see 'tvet catalog clusters')")},
 		{KT_ALLIANCE, Q_ALLIANCE_EXISTS, N_("not an alliance code")},
@@ -1410,7 +1411,11 @@ static int import_write_record(struct import_ctx *c, const struct import_row *ro
 	rc = 0;
 	import_join(&key, val, g->nkey, "/");
 	if (exists && old_batch == c->rep->batch_id) {
-		import_issue(c, row->line, c->field_col[g->nkey - 1], strbuf_str(&key), "duplicate",
+		/* shown at the last filled cell of the key */
+		int f = g->nkey - 1;
+		while (f > 0 && !val[f])
+			f--;
+		import_issue(c, row->line, c->field_col[f], strbuf_str(&key), "duplicate",
 			     0, _("this row repeats row %lld (same %s)"), (long long)old_row,
 			     strbuf_str(&key));
 		goto out;
@@ -1454,6 +1459,28 @@ out:
 	return rc;
 }
 
+/* A major may leave a school's list for a year only while the school has
+ * no statistics of it that year: the statistics by major and the majors
+ * offered must agree. key is "school/year/major". 1 (and an error in the
+ * report) when it has some. */
+static int import_check_major_unused(struct import_ctx *c, const char *key)
+{
+	char school[64], major[16];
+	int year, rc;
+
+	if (sscanf(key, "%63[^/]/%d/%15s", school, &year, major) != 3)
+		return err_set(c->e, ERR_INTERNAL, "import: bad school_major key '%s'", key);
+	rc = store_lookup(c->s, Q_DATAVALUE_MAJOR_EXISTS, NULL, c->e, "tit", school, (int64_t)year,
+			  major);
+	if (rc <= 0)
+		return rc;
+	import_issue(c, 1, kind_column(c->k, "major"), major, "major_has_statistics", 0,
+		     _("the file leaves out major %s of school '%s' in %d, which has statistics "
+		       "that year: import the school's %d statistics without it first"),
+		     major, school, year, year);
+	return 1;
+}
+
 /* Remove the records of the file's groups that the file did not list. */
 static int import_remove_stale(struct import_ctx *c)
 {
@@ -1494,10 +1521,14 @@ static int import_remove_stale(struct import_ctx *c)
 			gone[ngone++].fields = strbuf_detach(&all);
 		}
 		store_reset(st);
-		for (size_t k = 0; rc >= 0 && k < ngone; k++)
+		for (size_t k = 0; rc >= 0 && k < ngone; k++) {
+			if (g->grain == GRAIN_SCHOOL_MAJOR &&
+			    (rc = import_check_major_unused(c, gone[k].key)) != 0)
+				continue;
 			if ((rc = import_entity_change(c, gone[k].key, "*", gone[k].fields, NULL)) >=
 			    0)
 				rc = store_run(c->s, g->remove, c->e, "i", gone[k].id);
+		}
 		for (size_t k = 0; k < ngone; k++) {
 			free(gone[k].key);
 			free(gone[k].fields);

@@ -156,6 +156,10 @@ enum store_query {
 	/* (id) -> 1 if a manually assessed target has this id */
 	Q_TARGET_MANUAL_EXISTS,
 	Q_CLUSTER_EXISTS,	/* (code) -> 1 */
+	Q_OCCUPATION_DETAIL_EXISTS, /* (code) -> 1 for a 细类 (detailed) occupation */
+	/* (school code, year, major) -> 1 if the school has statistics of the
+	   major that year */
+	Q_DATAVALUE_MAJOR_EXISTS,
 	Q_ALLIANCE_EXISTS,	/* (code) -> 1 */
 	Q_ENTERPRISE_EXISTS,	/* (uscc) -> 1 */
 	/* (text or NULL, as the catalogue searches) -> key, name, name_en */

@@ -82,6 +82,8 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_TARGET_MANUAL_LIST),
 	NAME(Q_TARGET_MANUAL_EXISTS),
 	NAME(Q_CLUSTER_EXISTS),
+	NAME(Q_OCCUPATION_DETAIL_EXISTS),
+	NAME(Q_DATAVALUE_MAJOR_EXISTS),
 	NAME(Q_ALLIANCE_EXISTS),
 	NAME(Q_ENTERPRISE_EXISTS),
 	NAME(Q_REGISTRY_TYPE_LIST),
@@ -345,6 +347,11 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_TARGET_MANUAL_LIST] = "SELECT id, part FROM plan_target WHERE kind = 'manual'"
 				 " ORDER BY seq",
 	[Q_TARGET_MANUAL_EXISTS] = "SELECT 1 FROM plan_target WHERE kind = 'manual' AND id = ?1",
+	[Q_OCCUPATION_DETAIL_EXISTS] = "SELECT 1 FROM occupation WHERE code = ?1 AND level = '细类'",
+	[Q_DATAVALUE_MAJOR_EXISTS] =
+		"SELECT 1 FROM datavalue v JOIN org o ON o.id = v.org_id WHERE o.code = ?1"
+		" AND v.year = ?2 AND instr(';' || v.dims || ';', ';major=' || ?3 || ';') > 0"
+		" LIMIT 1",
 	[Q_CLUSTER_EXISTS] = "SELECT 1 FROM cluster WHERE code = ?1",
 	[Q_ALLIANCE_EXISTS] = "SELECT 1 FROM alliance WHERE code = ?1",
 	[Q_ENTERPRISE_EXISTS] = "SELECT 1 FROM enterprise WHERE uscc = ?1",

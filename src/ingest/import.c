@@ -1377,8 +1377,30 @@ static int import_note_group(struct import_ctx *c, const struct import_row *row,
 	return rc;
 }
 
-/* Insert the record of a valid row, or update the stored one with its key
- * and keep the history of every changed field. */
+/* Insert the record (id 0) or update record id with the fields val. */
+static int import_put_record(struct import_ctx *c, const struct import_row *row,
+			     const char *const *val, int64_t id)
+{
+	const struct record_grain *g = c->g;
+	struct store_stmt *st = store_prepare(c->s, id ? g->update : g->insert, c->e);
+	int n = g->nfields;
+
+	if (!st)
+		return c->e->code;
+	for (int f = 0; f < g->nfields; f++)
+		import_bind_field(c, st, f + 1, f, val[f]);
+	store_bind_int(st, ++n, c->rep->batch_id);
+	store_bind_int(st, ++n, (int64_t)row->line);
+	if (id)
+		store_bind_int(st, ++n, id);
+	return store_exec(st, c->e);
+}
+
+/* Write the record of a valid row: a new key is inserted; a stored one is
+ * updated, each changed field kept in the history; a key this batch wrote
+ * already is a duplicate. Where the key is unique in the table, the insert
+ * is tried first (most records of a file are new) and only its conflict
+ * looks the stored record up. */
 static int import_write_record(struct import_ctx *c, const struct import_row *row)
 {
 	const struct record_grain *g = c->g;
@@ -1388,10 +1410,19 @@ static int import_write_record(struct import_ctx *c, const struct import_row *ro
 	int64_t id = 0, old_batch = 0, old_row = 0;
 	struct strbuf key = {0};
 	struct store_stmt *st;
-	int exists, rc, n;
+	int exists, rc;
 
 	for (int f = 0; f < g->nfields; f++)
 		val[f] = import_field_text(c, row, f, num[f], sizeof(num[f]));
+	if (g->unique) {
+		if ((rc = import_put_record(c, row, val, 0)) == 0) {
+			c->rep->changed++;
+			goto grouped;
+		}
+		if (rc != ERR_CONFLICT)
+			return rc;
+		err_clear(c->e);
+	}
 	if (!(st = store_prepare(c->s, g->get, c->e)))
 		return c->e->code;
 	for (int f = 0; f < g->nkey; f++)
@@ -1409,6 +1440,11 @@ static int import_write_record(struct import_ctx *c, const struct import_row *ro
 	}
 	store_reset(st);
 	rc = 0;
+	if (!exists && g->unique) {
+		/* not the key, then: the insert again, for its error */
+		rc = import_put_record(c, row, val, 0);
+		goto out;
+	}
 	import_join(&key, val, g->nkey, "/");
 	if (exists && old_batch == c->rep->batch_id) {
 		/* shown at the last filled cell of the key */
@@ -1430,18 +1466,7 @@ static int import_write_record(struct import_ctx *c, const struct import_row *ro
 	for (int f = 0; exists && f < g->nfields; f++)
 		if (!val[f] && c->field_col[f] >= 0 && c->k->cols[c->field_col[f]].type == KT_CNID)
 			val[f] = old[f];
-	if (!(st = store_prepare(c->s, exists ? g->update : g->insert, c->e))) {
-		rc = c->e->code;
-		goto out;
-	}
-	for (int f = 0; f < g->nfields; f++)
-		import_bind_field(c, st, f + 1, f, val[f]);
-	n = g->nfields;
-	store_bind_int(st, ++n, c->rep->batch_id);
-	store_bind_int(st, ++n, (int64_t)row->line);
-	if (exists)
-		store_bind_int(st, ++n, id);
-	if ((rc = store_exec(st, c->e)) < 0)
+	if ((rc = import_put_record(c, row, val, exists ? id : 0)) < 0)
 		goto out;
 	if (!exists)
 		c->rep->changed++;
@@ -1450,6 +1475,7 @@ static int import_write_record(struct import_ctx *c, const struct import_row *ro
 		    (rc = import_entity_change(c, strbuf_str(&key), g->fields[f], old[f], val[f])) <
 			    0)
 			goto out;
+grouped:
 	if (g->ngroup)
 		rc = import_note_group(c, row, val);
 out:

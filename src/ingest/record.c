@@ -24,20 +24,23 @@ static const char *const assessment_fields[] = {"target",   "year",	   "status",
 						"assessor", "assessor_id", "assessed_on"};
 
 /* A grain without a group has no stale query (Q__COUNT). */
-#define GRAIN(g, n, f, key, group, lock, Q, stale)                                                \
+#define GRAIN(g, n, f, key, group, lock, uniq, Q, stale)                                           \
 	{g,          n,          n,        f,         NFIELDS(f), key,       group,               \
-	 lock,       Q##_GET,    Q##_INSERT, Q##_UPDATE, Q##_LIST, stale,    Q##_REMOVE}
+	 lock,       uniq,       Q##_GET,  Q##_INSERT, Q##_UPDATE, Q##_LIST, stale,    Q##_REMOVE}
 
 static const struct record_grain grains[] = {
-	GRAIN(GRAIN_SCHOOL, "school", school_fields, 1, 0, 0, Q_REC_SCHOOL, Q__COUNT),
-	GRAIN(GRAIN_SCHOOL_MAJOR, "school_major", school_major_fields, 3, 2, 1,
+	/* registry items may repeat a key (a title given to several owners
+	   without one): not unique */
+	GRAIN(GRAIN_SCHOOL, "school", school_fields, 1, 0, 0, 1, Q_REC_SCHOOL, Q__COUNT),
+	GRAIN(GRAIN_SCHOOL_MAJOR, "school_major", school_major_fields, 3, 2, 1, 1,
 	      Q_REC_SCHOOL_MAJOR, Q_REC_SCHOOL_MAJOR_STALE),
-	GRAIN(GRAIN_SATISFACTION, "satisfaction", satisfaction_fields, 3, 2, 0,
+	GRAIN(GRAIN_SATISFACTION, "satisfaction", satisfaction_fields, 3, 2, 0, 1,
 	      Q_REC_SATISFACTION, Q_REC_SATISFACTION_STALE),
-	GRAIN(GRAIN_DEMAND, "demand", demand_fields, 6, 2, 0, Q_REC_DEMAND, Q_REC_DEMAND_STALE),
-	GRAIN(GRAIN_POSTING, "posting", posting_fields, 2, 0, 0, Q_REC_POSTING, Q__COUNT),
-	GRAIN(GRAIN_REGISTRY, "registry", registry_fields, 5, 0, 0, Q_REC_REGISTRY, Q__COUNT),
-	GRAIN(GRAIN_ASSESSMENT, "assessment", assessment_fields, 2, 0, 0, Q_REC_ASSESSMENT,
+	GRAIN(GRAIN_DEMAND, "demand", demand_fields, 6, 2, 0, 1, Q_REC_DEMAND,
+	      Q_REC_DEMAND_STALE),
+	GRAIN(GRAIN_POSTING, "posting", posting_fields, 2, 0, 0, 1, Q_REC_POSTING, Q__COUNT),
+	GRAIN(GRAIN_REGISTRY, "registry", registry_fields, 5, 0, 0, 0, Q_REC_REGISTRY, Q__COUNT),
+	GRAIN(GRAIN_ASSESSMENT, "assessment", assessment_fields, 2, 0, 0, 1, Q_REC_ASSESSMENT,
 	      Q__COUNT),
 };
 

@@ -17,6 +17,9 @@
  *   stale   (group fields, batch_id)       -> id, fields: the group's
  *           records another batch wrote (grains with a group only)
  *   remove  (id)
+ * Where the table holds the natural key unique (`unique`), insert fails on
+ * a stored key with a constraint error, which lets an import insert first
+ * and look up only on conflict.
  */
 #ifndef TVET_RECORD_H
 #define TVET_RECORD_H
@@ -33,6 +36,7 @@ struct record_grain {
 	const char *const *fields;
 	int nfields, nkey, ngroup;
 	int locked; /* the group is (school, year): refused while approved */
+	int unique; /* the table holds the key unique: an insert may come first */
 	enum store_query get, insert, update, list, stale, remove;
 };
 

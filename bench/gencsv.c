@@ -37,7 +37,8 @@ static unsigned rng_below(struct rng *r, unsigned n)
 	return (unsigned)(rng_next(r) % n);
 }
 
-#define PICK(r, list) (list[rng_below(r, sizeof(list) / sizeof(list[0]))])
+#define NELEMS(list) ((unsigned)(sizeof(list) / sizeof(list[0])))
+#define PICK(r, list) (list[rng_below(r, NELEMS(list))])
 
 /* Quote a field only when it needs it, as spreadsheet programs do, so
  * both the plain and the quoted paths of a CSV reader are exercised. */
@@ -179,6 +180,17 @@ static void append(char *buf, size_t size, const char *s)
 	snprintf(buf + n, size - n, "%s", s);
 }
 
+/* Two different items of a list, joined by sep. */
+static void append_two(struct rng *r, char *buf, size_t size, const char *const *list, unsigned n,
+		       const char *sep)
+{
+	unsigned first = rng_below(r, n);
+
+	append(buf, size, list[first]);
+	append(buf, size, sep);
+	append(buf, size, list[(first + 1 + rng_below(r, n - 1)) % n]);
+}
+
 /* Duties, requirements and, up to a target length of 150-300 bytes,
  * benefits. Half the descriptions separate items with an ASCII comma so
  * the field needs quoting; the Chinese comma does not. */
@@ -186,24 +198,22 @@ static void posting_description(struct rng *r, char *buf, size_t size)
 {
 	const char *sep = rng_below(r, 2) ? "，" : ",";
 	size_t target = 150 + rng_below(r, 120);
+	unsigned benefit = rng_below(r, NELEMS(BENEFITS));
 
 	buf[0] = '\0';
 	append(buf, size, "岗位职责：");
-	append(buf, size, PICK(r, DUTIES));
-	append(buf, size, sep);
-	append(buf, size, PICK(r, DUTIES));
+	append_two(r, buf, size, DUTIES, NELEMS(DUTIES), sep);
 	append(buf, size, "。任职要求：");
-	append(buf, size, PICK(r, REQUIREMENTS));
-	append(buf, size, sep);
-	append(buf, size, PICK(r, REQUIREMENTS));
+	append_two(r, buf, size, REQUIREMENTS, NELEMS(REQUIREMENTS), sep);
 	append(buf, size, "。");
 	if (strlen(buf) >= target)
 		return;
+	/* Consecutive benefits from a random start, so none comes twice. */
 	append(buf, size, "福利待遇：");
-	append(buf, size, PICK(r, BENEFITS));
-	while (strlen(buf) < target) {
+	append(buf, size, BENEFITS[benefit]);
+	for (unsigned i = 1; i < NELEMS(BENEFITS) && strlen(buf) < target; i++) {
 		append(buf, size, sep);
-		append(buf, size, PICK(r, BENEFITS));
+		append(buf, size, BENEFITS[(benefit + i) % NELEMS(BENEFITS)]);
 	}
 	append(buf, size, "。");
 }
@@ -223,7 +233,7 @@ static void posting_company(struct rng *r, const struct district *d, char *out, 
 
 static void posting_row(struct rng *r, unsigned long *next_ref)
 {
-	unsigned s = rng_below(r, sizeof(SOURCES) / sizeof(SOURCES[0]));
+	unsigned s = rng_below(r, NELEMS(SOURCES));
 	const struct job *job = &PICK(r, JOBS);
 	const struct district *d = &PICK(r, DISTRICTS);
 	char date[24], ref[32], title[96], company[128], salary[48], headcount[8], text[512];
@@ -256,7 +266,7 @@ static void posting_row(struct rng *r, unsigned long *next_ref)
 static void gen_postings(unsigned long n)
 {
 	struct rng r = {20251231};
-	unsigned long next_ref[sizeof(SOURCES) / sizeof(SOURCES[0])] = {0};
+	unsigned long next_ref[NELEMS(SOURCES)] = {0};
 
 	fputs("source,source_ref,posted_on,title,company,enterprise,division,district_text,"
 	      "salary_text,education_text,experience_text,headcount,description,occupation\r\n",

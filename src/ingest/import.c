@@ -56,6 +56,8 @@ struct import_ctx {
 	int field_col[RECORD_MAX_FIELDS];
 	char **groups;
 	size_t ngroups;
+	size_t *group_slot; /* open-addressing index of groups: slot -> index + 1 */
+	size_t nslots;
 };
 
 /* The rows of the submitted file: CSV (any encoding) or the first (or
@@ -1230,8 +1232,7 @@ static int import_write(struct import_ctx *c)
 			break;
 	}
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-	if ((rc = store_begin(c->s, c->e)) < 0)
-		return rc;
+	/* in the transaction import_file() opened before the checks */
 	if ((rc = store_run(c->s, Q_IMPORT_BATCH_INSERT, c->e, "ttttttIIii", c->k->name,
 			    c->rep->file, c->rep->sha256, c->rep->encoding, o->who ? o->who : "cli",
 			    now, school_id > 0 ? school_id : (int64_t)0,
@@ -1342,6 +1343,45 @@ static int import_entity_change(struct import_ctx *c, const char *key, const cha
 	return store_exec(st, c->e);
 }
 
+static size_t import_hash_str(const char *str)
+{
+	size_t h = 14695981039346656037u; /* FNV-1a */
+
+	for (; *str; str++)
+		h = (h ^ (unsigned char)*str) * 1099511628211u;
+	return h;
+}
+
+/* Put group i, the newest, into the index, which grows to stay at most
+ * half full (then every older group goes in again first). */
+static void import_group_index(struct import_ctx *c, size_t i)
+{
+	if (2 * c->ngroups > c->nslots) {
+		free(c->group_slot);
+		c->nslots = c->nslots ? c->nslots * 2 : 256;
+		c->group_slot = xcalloc(c->nslots, sizeof(*c->group_slot));
+		for (size_t g = 0; g < i; g++)
+			import_group_index(c, g);
+	}
+	for (size_t h = import_hash_str(c->groups[i]) & (c->nslots - 1);;
+	     h = (h + 1) & (c->nslots - 1))
+		if (!c->group_slot[h]) {
+			c->group_slot[h] = i + 1;
+			return;
+		}
+}
+
+static int import_group_seen(struct import_ctx *c, const char *key)
+{
+	if (!c->nslots)
+		return 0;
+	for (size_t h = import_hash_str(key) & (c->nslots - 1); c->group_slot[h];
+	     h = (h + 1) & (c->nslots - 1))
+		if (!strcmp(c->groups[c->group_slot[h] - 1], key))
+			return 1;
+	return 0;
+}
+
 /* Note the group of a written record; a group of a locked period is an
  * error, reported once. */
 static int import_note_group(struct import_ctx *c, const struct import_row *row,
@@ -1351,13 +1391,13 @@ static int import_note_group(struct import_ctx *c, const struct import_row *row,
 	int rc = 0;
 
 	import_join(&key, val, c->g->ngroup, "\x1f");
-	for (size_t i = 0; i < c->ngroups; i++)
-		if (!strcmp(c->groups[i], strbuf_str(&key))) {
-			strbuf_release(&key);
-			return 0;
-		}
+	if (import_group_seen(c, strbuf_str(&key))) {
+		strbuf_release(&key);
+		return 0;
+	}
 	c->groups = xrealloc(c->groups, (c->ngroups + 1) * sizeof(*c->groups));
 	c->groups[c->ngroups++] = strbuf_detach(&key);
+	import_group_index(c, c->ngroups - 1);
 	if (c->g->locked && row->school_id && row->year) {
 		struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
 
@@ -1667,6 +1707,10 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		rc = import_records(&c, r);
 		goto out;
 	}
+	/* One transaction from the first check to the last write: the checks'
+	 * many lookups share one read, and what they saw is what is written. */
+	if ((rc = store_begin(s, e)) < 0)
+		goto out;
 	while ((rc = source_next(r, e)) == 1) {
 		struct import_row *row;
 
@@ -1703,10 +1747,12 @@ checked:
 		goto out;
 	rc = o->dry_run ? 0 : import_write(&c);
 out:
+	store_rollback(s); /* when still open: an error or a dry run */
 	source_close(&src);
 	for (size_t i = 0; i < c.ngroups; i++)
 		free(c.groups[i]);
 	free(c.groups);
+	free(c.group_slot);
 	for (size_t i = 0; i < c.nrows; i++)
 		for (size_t j = 0; j < KIND_MAX_COLS; j++)
 			free(c.rows[i].text[j]);

@@ -28,9 +28,9 @@ static const char *const assessment_fields[] = {"target",   "year",	   "status",
 	{g,          n,          n,        f,         NFIELDS(f), key,       group,               \
 	 lock,       uniq,       Q##_GET,  Q##_INSERT, Q##_UPDATE, Q##_LIST, stale,    Q##_REMOVE}
 
+/* Registry items may repeat a key (a title given to several owners, some
+ * without one), so their table holds it not unique. */
 static const struct record_grain grains[] = {
-	/* registry items may repeat a key (a title given to several owners
-	   without one): not unique */
 	GRAIN(GRAIN_SCHOOL, "school", school_fields, 1, 0, 0, 1, Q_REC_SCHOOL, Q__COUNT),
 	GRAIN(GRAIN_SCHOOL_MAJOR, "school_major", school_major_fields, 3, 2, 1, 1,
 	      Q_REC_SCHOOL_MAJOR, Q_REC_SCHOOL_MAJOR_STALE),
@@ -48,14 +48,6 @@ const struct record_grain *record_grain(enum kind_grain g)
 {
 	for (size_t i = 0; i < sizeof(grains) / sizeof(grains[0]); i++)
 		if (grains[i].grain == g)
-			return &grains[i];
-	return NULL;
-}
-
-const struct record_grain *record_grain_named(const char *name)
-{
-	for (size_t i = 0; i < sizeof(grains) / sizeof(grains[0]); i++)
-		if (strcmp(grains[i].name, name) == 0)
 			return &grains[i];
 	return NULL;
 }

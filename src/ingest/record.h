@@ -43,9 +43,6 @@ struct record_grain {
 /* The record grain g, or NULL for a statistics or enterprise grain. */
 const struct record_grain *record_grain(enum kind_grain g);
 
-/* The record grain named name, or NULL. */
-const struct record_grain *record_grain_named(const char *name);
-
 /* Index of field name in g, or -1. */
 int record_field(const struct record_grain *g, const char *name);
 

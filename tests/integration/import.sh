@@ -166,6 +166,23 @@ expect_err "locked" "the error says the year is locked"
 run "$TVET" --db "$DB" submission reopen --school "$S" --year 2025
 run "$TVET" --db "$DB" import school_major_stats "$WORK/more.csv"
 expect_rc 0 "after reopening, the import goes through"
+# Plausibility: warnings that are shown and do not block. One school's
+# teachers ten times over: far from its previous year and, per student,
+# from the other schools.
+run "$TVET" --db "$DB" export school_stats --year 2025 -o "$WORK/ss.csv"
+row=$(awk -F, -v s=330921S01 '$1 == s { print NR; exit }' "$WORK/ss.csv")
+awk -F, -v OFS=, -v r="$row" 'NR == r { sub(/\r$/, ""); $12 = $12 * 10 } { print }' "$WORK/ss.csv" > "$WORK/ss_odd.csv"
+run "$TVET" --db "$DB" import school_stats "$WORK/ss_odd.csv" --dry-run
+expect_rc 0 "implausible values are warnings, not errors"
+expect_err "ss_odd.csv:$row: warning: Full-time teachers:" "the warning names the row and the column"
+expect_err "in 2024: please check" "a value ten times the previous year's is questioned"
+expect_err "far from the other schools' in 2025" "a value far from the other schools' per student is questioned"
+run "$TVET" --db "$DB" import school_stats "$WORK/ss.csv" --dry-run
+if grep -q "ss.csv:$row: warning: Full-time teachers.*far from" "$WORK/err"; then
+	not_ok "the school's real figure raises no outlier" "$(cat "$WORK/err")"
+else
+	ok "the school's real figure raises no outlier"
+fi
 run "$TVET" --db "$DB" check
 expect_rc 0 "the database passes the integrity check"
 finish

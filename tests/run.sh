@@ -11,6 +11,7 @@ export TVET="$TOP/$B/tvet"
 export TVET_DATA="$TOP/data"
 export TVET_LOCALEDIR="$TOP/build/locale"
 export CMOCKA_MESSAGE_OUTPUT=TAP
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$TOP/tests/lsan.supp}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 TMP=$(mktemp -d)

@@ -113,10 +113,7 @@ int cmd_catalog(const struct cli *c, int argc, char **argv, struct err *e)
 			catalog_usage(stdout);
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet catalog "
-					 "--help'"),
-				       argv[optind - 1]);
+			return cli_bad_option("catalog", argv, e);
 		}
 	}
 	if (optind >= argc)

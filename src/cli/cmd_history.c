@@ -97,10 +97,7 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e)
 				 "themselves.\n"));
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet history "
-					 "--help'"),
-				       argv[optind - 1]);
+			return cli_bad_option("history", argv, e);
 		}
 	}
 	if (optind < argc)

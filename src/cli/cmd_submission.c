@@ -74,10 +74,7 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 				 "...\n"));
 			return 0;
 		default:
-			return err_set(e, ERR_USAGE,
-				       _("unknown option or missing value '%s'; see 'tvet "
-					 "submission --help'"),
-				       argv[optind - 1]);
+			return cli_bad_option("submission", argv, e);
 		}
 	}
 	if (argc - optind != 1)

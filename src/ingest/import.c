@@ -381,6 +381,20 @@ static int import_hash_id(struct import_ctx *c, const char *id, char hex[65])
 	return 0;
 }
 
+/* 1 when cell is a 统一社会信用代码 with its check character right; else
+ * the problem goes to the report. */
+static int import_uscc_ok(struct import_ctx *c, const struct import_row *row, int j,
+			  const char *cell)
+{
+	if (ident_uscc_valid(cell))
+		return 1;
+	import_issue(c, row->line, j, cell, "check_character", 0,
+		     _("'%s' is not a valid unified social credit code (18 characters, GB "
+		       "32100-2015 check character)"),
+		     cell);
+	return 0;
+}
+
 /* Cells of the record kinds' types. */
 static int import_check_cell(struct import_ctx *c, struct import_row *row, int j, char *cell)
 {
@@ -467,13 +481,8 @@ static int import_check_cell(struct import_ctx *c, struct import_row *row, int j
 		row->text[j] = xstrdup(buf);
 		return 0;
 	case KT_ENTERPRISE:
-		if (!ident_uscc_valid(cell)) {
-			import_issue(c, row->line, j, cell, "check_character", 0,
-				     _("'%s' is not a valid unified social credit code (18 "
-				       "characters, GB 32100-2015 check character)"),
-				     cell);
+		if (!import_uscc_ok(c, row, j, cell))
 			return 0;
-		}
 		break;
 	default:
 		break;
@@ -569,12 +578,7 @@ static int import_check_row(struct import_ctx *c, struct import_source *r, struc
 				row->text[j] = xstrdup(cell);
 			break;
 		case KT_USCC:
-			if (!ident_uscc_valid(cell)) {
-				import_issue(c, row->line, (int)j, cell, "check_character", 0,
-					     _("'%s' is not a valid unified social credit code (18 "
-					       "characters, GB 32100-2015 check character)"),
-					     cell);
-			} else {
+			if (import_uscc_ok(c, row, (int)j, cell)) {
 				snprintf(row->key, sizeof(row->key), "%s", cell);
 				row->text[j] = xstrdup(cell);
 			}
@@ -675,6 +679,26 @@ static int import_row_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* An error when the row's school and year were approved (locked). */
+static int import_check_lock(struct import_ctx *c, const struct import_row *row)
+{
+	struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
+	int rc;
+
+	if (!st)
+		return c->e->code;
+	store_bindf(st, "ii", row->school_id, (int64_t)row->year);
+	if ((rc = store_step(st, c->e)) < 0)
+		return rc;
+	if (rc == STORE_ROW && strcmp(store_col_text(st, 0), "approved") == 0)
+		import_issue(c, row->line, kind_column(c->k, "year"), "", "locked", 0,
+			     _("the %d data of school '%s' were approved on %s and "
+			       "are locked; ask the bureau to reopen them"),
+			     row->year, row->school, store_col_text(st, 1));
+	store_reset(st);
+	return 0;
+}
+
 /* Cross-row checks on the rows sorted by key: duplicates and locks. */
 static int import_check_rows(struct import_ctx *c)
 {
@@ -703,21 +727,9 @@ static int import_check_rows(struct import_ctx *c)
 				     _("this row repeats row %zu (same school, year%s)"),
 				     prev->line, per_major ? _(" and major") : "");
 		if (new_period) {
-			struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
-			int rc;
-
-			if (!st)
-				return c->e->code;
-			store_bindf(st, "ii", row->school_id, (int64_t)row->year);
-			if ((rc = store_step(st, c->e)) < 0)
+			int rc = import_check_lock(c, row);
+			if (rc < 0)
 				return rc;
-			if (rc == STORE_ROW && strcmp(store_col_text(st, 0), "approved") == 0)
-				import_issue(c, row->line, kind_column(c->k, "year"), "", "locked",
-					     0,
-					     _("the %d data of school '%s' were approved on %s and "
-					       "are locked; ask the bureau to reopen them"),
-					     row->year, row->school, store_col_text(st, 1));
-			store_reset(st);
 		}
 	}
 	return 0;
@@ -1398,22 +1410,8 @@ static int import_note_group(struct import_ctx *c, const struct import_row *row,
 	c->groups = xrealloc(c->groups, (c->ngroups + 1) * sizeof(*c->groups));
 	c->groups[c->ngroups++] = strbuf_detach(&key);
 	import_group_index(c, c->ngroups - 1);
-	if (c->g->locked && row->school_id && row->year) {
-		struct store_stmt *st = store_prepare(c->s, Q_SUBMISSION_GET, c->e);
-
-		if (!st)
-			return c->e->code;
-		store_bindf(st, "ii", row->school_id, (int64_t)row->year);
-		if ((rc = store_step(st, c->e)) < 0)
-			return rc;
-		if (rc == STORE_ROW && strcmp(store_col_text(st, 0), "approved") == 0)
-			import_issue(c, row->line, kind_column(c->k, "year"), "", "locked", 0,
-				     _("the %d data of school '%s' were approved on %s and "
-				       "are locked; ask the bureau to reopen them"),
-				     row->year, row->school, store_col_text(st, 1));
-		store_reset(st);
-		rc = 0;
-	}
+	if (c->g->locked && row->school_id && row->year)
+		rc = import_check_lock(c, row);
 	return rc;
 }
 

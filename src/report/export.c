@@ -14,29 +14,6 @@
 #include "ingest/csv.h"
 #include "ingest/record.h"
 
-/* Copy the rows of a one-column query into a list. */
-static int export_list(struct store *s, enum store_query q, const char *types, int64_t a, int64_t b,
-		       const char *text, char ***items, size_t *n, struct err *e)
-{
-	struct store_stmt *st = store_prepare(s, q, e);
-	int rc;
-
-	*items = NULL;
-	*n = 0;
-	if (!st)
-		return e->code;
-	if (!strcmp(types, "t"))
-		store_bindf(st, "t", text);
-	else if (!strcmp(types, "ii"))
-		store_bindf(st, "ii", a, b);
-	while ((rc = store_step(st, e)) == STORE_ROW) {
-		*items = xrealloc(*items, (*n + 1) * sizeof(char *));
-		(*items)[(*n)++] = xstrdup(store_col_text(st, 0));
-	}
-	store_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 static void export_free(char **items, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -191,7 +168,7 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 		for (size_t j = 0; j < k->ncols && !element; j++)
 			if (k->cols[j].element[0])
 				element = k->cols[j].element;
-		if ((rc = export_list(s, Q_ELEMENT_YEARS, "t", 0, 0, element, &years, &nyears, e)) <
+		if ((rc = store_list(s, Q_ELEMENT_YEARS, &years, &nyears, e, "t", element)) <
 		    0)
 			goto out;
 	}
@@ -239,8 +216,8 @@ long export_csv(struct store *s, const struct kind *k, const char *school, int y
 				rows++;
 				continue;
 			}
-			if ((rc = export_list(s, Q_SCHOOL_MAJORS_OF, "ii", ids[i], yr, NULL,
-					      &majors, &nmajors, e)) < 0)
+			if ((rc = store_list(s, Q_SCHOOL_MAJORS_OF, &majors, &nmajors, e, "ii",
+					     ids[i], (int64_t)yr)) < 0)
 				goto out;
 			for (size_t m = 0; m < nmajors; m++) {
 				if ((rc = export_row(s, k, ids[i], codes[i], yr, majors[m], out,

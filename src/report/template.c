@@ -84,23 +84,6 @@ static int template_major_name(struct store *s, const char *code, char **name, s
 	return rc < 0 ? rc : 0;
 }
 
-/* The first column of query q's rows, appended to items. */
-static int template_query_items(struct store *s, enum store_query q, char ***items, size_t *n,
-				struct err *e)
-{
-	struct store_stmt *st = store_prepare(s, q, e);
-	int rc;
-
-	if (!st)
-		return e->code;
-	while ((rc = store_step(st, e)) == STORE_ROW) {
-		*items = xrealloc(*items, (*n + 1) * sizeof(char *));
-		(*items)[(*n)++] = xstrdup(store_col_text(st, 0));
-	}
-	store_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 /* The dropdown items of each coded column: a choice column's labels in the
  * user's language, and the codes the store knows for the others. */
 static int template_items_load(struct store *s, const struct kind *k, struct template_plan *p,
@@ -126,27 +109,11 @@ static int template_items_load(struct store *s, const struct kind *k, struct tem
 					xstrdup(kind_choice_label(col, col->choice_value[i]));
 			continue;
 		}
-		for (size_t i = 0; s && i < sizeof(coded) / sizeof(coded[0]); i++) {
-			if (coded[i].type != col->type)
-				continue;
-			if (coded[i].q == Q_CATALOG_CLUSTERS) {
-				struct store_stmt *st = store_prepare(s, coded[i].q, e);
-				if (!st)
-					return e->code;
-				store_bindf(st, "n");
-				while ((rc = store_step(st, e)) == STORE_ROW) {
-					p->items[j] = xrealloc(p->items[j], (p->nitems[j] + 1) *
-										    sizeof(char *));
-					p->items[j][p->nitems[j]++] = xstrdup(store_col_text(st, 0));
-				}
-				store_reset(st);
-				if (rc < 0)
-					return rc;
-			} else if ((rc = template_query_items(s, coded[i].q, &p->items[j],
-							      &p->nitems[j], e)) < 0) {
+		/* A search left unbound (NULL) lists everything. */
+		for (size_t i = 0; s && i < sizeof(coded) / sizeof(coded[0]); i++)
+			if (coded[i].type == col->type &&
+			    (rc = store_list(s, coded[i].q, &p->items[j], &p->nitems[j], e, "")) < 0)
 				return rc;
-			}
-		}
 	}
 	return 0;
 }
@@ -188,38 +155,14 @@ static int template_plan_load(struct store *s, const struct kind *k, const char 
 		goto out;
 	}
 	if (school && year) {
-		if (!(st = store_prepare(s, Q_SCHOOL_MAJORS_OF, e))) {
-			rc = e->code;
+		if ((rc = store_list(s, Q_SCHOOL_MAJORS_OF, &p->majors, &p->nmajors, e, "ii",
+				     school_id, (int64_t)year)) < 0)
 			goto out;
-		}
-		store_bindf(st, "ii", school_id, (int64_t)year);
-		while ((rc = store_step(st, e)) == STORE_ROW) {
-			p->majors = xrealloc(p->majors, (p->nmajors + 1) * sizeof(char *));
-			p->majors[p->nmajors++] = xstrdup(store_col_text(st, 0));
-		}
-		store_reset(st);
-		if (rc < 0)
+		/* A new year's list of offered majors starts from the year before. */
+		if (k->grain == GRAIN_SCHOOL_MAJOR && !p->nmajors &&
+		    (rc = store_list(s, Q_SCHOOL_MAJORS_OF, &p->majors, &p->nmajors, e, "ii",
+				     school_id, (int64_t)year - 1)) < 0)
 			goto out;
-		p->major_names = xcalloc(p->nmajors ? p->nmajors : 1, sizeof(char *));
-		for (size_t m = 0; m < p->nmajors; m++)
-			if ((rc = template_major_name(s, p->majors[m], &p->major_names[m], e)) < 0)
-				goto out;
-	}
-	if (k->grain == GRAIN_SCHOOL_MAJOR && school && year && !p->nmajors) {
-		/* A new year's list starts from the year before. */
-		if (!(st = store_prepare(s, Q_SCHOOL_MAJORS_OF, e))) {
-			rc = e->code;
-			goto out;
-		}
-		store_bindf(st, "ii", school_id, (int64_t)year - 1);
-		while ((rc = store_step(st, e)) == STORE_ROW) {
-			p->majors = xrealloc(p->majors, (p->nmajors + 1) * sizeof(char *));
-			p->majors[p->nmajors++] = xstrdup(store_col_text(st, 0));
-		}
-		store_reset(st);
-		if (rc < 0)
-			goto out;
-		free(p->major_names);
 		p->major_names = xcalloc(p->nmajors ? p->nmajors : 1, sizeof(char *));
 		for (size_t m = 0; m < p->nmajors; m++)
 			if ((rc = template_major_name(s, p->majors[m], &p->major_names[m], e)) < 0)

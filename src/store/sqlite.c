@@ -438,6 +438,28 @@ int store_lookup(struct store *s, enum store_query q, int64_t *out, struct err *
 	return rc < 0 ? rc : rc == STORE_ROW;
 }
 
+int store_list(struct store *s, enum store_query q, char ***items, size_t *n, struct err *e,
+	       const char *types, ...)
+{
+	struct store_stmt *st = store_prepare(s, q, e);
+	va_list ap;
+	int rc;
+
+	if (!st)
+		return e ? e->code : ERR_DB;
+	va_start(ap, types);
+	store_vbindf(st, types, ap);
+	va_end(ap);
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		const char *v = store_col_text(st, 0);
+
+		*items = xrealloc(*items, (*n + 1) * sizeof(**items));
+		(*items)[(*n)++] = xstrdup(v ? v : "");
+	}
+	sqlite3_reset(st->stmt);
+	return rc < 0 ? rc : 0;
+}
+
 int store_col_count(struct store_stmt *st)
 {
 	return sqlite3_column_count(st->stmt);

@@ -95,6 +95,12 @@ int store_run(struct store *s, enum store_query q, struct err *e, const char *ty
 int store_lookup(struct store *s, enum store_query q, int64_t *out, struct err *e,
 		 const char *types, ...) WUR;
 
+/* Prepare q, bind from types, and append the first column of every row
+ * (NULL as "") to the list *items of *n strings, each owned by the caller.
+ * For the code lists of dropdowns and exports. */
+int store_list(struct store *s, enum store_query q, char ***items, size_t *n, struct err *e,
+	       const char *types, ...) WUR;
+
 int store_col_count(struct store_stmt *st);
 int store_col_is_null(struct store_stmt *st, int col);
 int64_t store_col_int(struct store_stmt *st, int col);

@@ -479,6 +479,41 @@ static void test_bindf_types(void **state)
 	assert_string_equal(store_col_text(st, 1), "1.5");
 }
 
+static void test_list(void **state)
+{
+	struct fixture *fx = *state;
+	char **items = NULL;
+	size_t n = 0;
+	struct err e;
+
+	open_migrated(fx);
+	assert_int_equal(store_run(fx->s, Q_ORG_INSERT, &e, "tttttItti", "s2", "乙校", "B",
+				   "school", "中职", (int64_t)0, (const char *)NULL, "公办",
+				   (int64_t)2000),
+			 0);
+	assert_int_equal(store_run(fx->s, Q_ORG_INSERT, &e, "tttttItti", "s1", "甲校", "A",
+				   "school", "高职", (int64_t)0, (const char *)NULL, "公办",
+				   (int64_t)2000),
+			 0);
+	/* the first column of every row, appended */
+	items = xmalloc(sizeof(*items));
+	items[n++] = xstrdup("kept");
+	assert_int_equal(store_list(fx->s, Q_SCHOOL_LIST, &items, &n, &e, "n"), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(items[0], "kept");
+	/* the ids, by code: s1 (inserted second) then s2 */
+	assert_true(strtol(items[1], NULL, 10) > strtol(items[2], NULL, 10));
+	/* bound: one school; none */
+	assert_int_equal(store_list(fx->s, Q_SCHOOL_LIST, &items, &n, &e, "t", "s2"), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(items[3], items[2]);
+	assert_int_equal(store_list(fx->s, Q_SCHOOL_LIST, &items, &n, &e, "t", "s9"), 0);
+	assert_int_equal(n, 4);
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
 /* ---- check and clear ---- */
 
 static void test_check(void **state)
@@ -591,6 +626,7 @@ int main(void)
 		T(test_summary_on_empty_database),
 		T(test_transactions),
 		T(test_bindf_types),
+		T(test_list),
 		T(test_check),
 		T(test_clear_data),
 		T(test_upgrade_from_schema_1),

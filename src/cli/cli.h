@@ -32,6 +32,9 @@ int cli_parse_year(const char *s, int *year, struct err *e) WUR;
  * argv[optind - 1]; cmd names the command for "see 'tvet CMD --help'". */
 int cli_bad_option(const char *cmd, char **argv, struct err *e);
 
+/* 1 when path (may be NULL) ends in ".xlsx", in any case. */
+int cli_is_xlsx_path(const char *path);
+
 /* Commands: argv[0] is the command's name. */
 int cmd_init(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e);

@@ -60,30 +60,22 @@ int cmd_export(const struct cli *c, int argc, char **argv, struct err *e)
 		return err_set(e, ERR_USAGE, _("expected KIND; see 'tvet export --help'"));
 	if ((rc = kind_load(c->data_dir, argv[optind], &k, e)) < 0)
 		return rc;
-	if (xlsx < 0) {
-		size_t len = out_path ? strlen(out_path) : 0;
-		xlsx = len > 5 && !strcmp(out_path + len - 5, ".xlsx");
-	}
+	if (xlsx < 0)
+		xlsx = cli_is_xlsx_path(out_path);
 	if (xlsx && !out_path)
 		return err_set(e, ERR_USAGE, _("an XLSX export needs -o FILE.xlsx"));
 	if ((rc = cli_open_store(c, &s, STORE_READONLY, e)) < 0)
 		return rc;
 	if (xlsx) {
 		rows = export_xlsx(s, &k, school, (int)year, out_path, e);
-		store_close(s);
-		if (rows < 0)
-			return (int)rows;
-		fprintf(stderr, _("%s: %ld rows of %s\n"), out_path, rows, k.name);
-		return 0;
+	} else if (out_path && !(out = fopen(out_path, "wb"))) {
+		rows = err_set(e, ERR_IO, _("cannot write '%s'"), out_path);
+	} else {
+		rows = export_csv(s, &k, school, (int)year, out, e);
+		if (out_path && fclose(out) != 0 && rows >= 0)
+			rows = err_set(e, ERR_IO, _("cannot write '%s'"), out_path);
 	}
-	if (out_path && !(out = fopen(out_path, "wb"))) {
-		store_close(s);
-		return err_set(e, ERR_IO, _("cannot write '%s'"), out_path);
-	}
-	rows = export_csv(s, &k, school, (int)year, out, e);
 	store_close(s);
-	if (out_path && fclose(out) != 0 && rows >= 0)
-		return err_set(e, ERR_IO, _("cannot write '%s'"), out_path);
 	if (rows < 0)
 		return (int)rows;
 	if (out_path)

@@ -106,10 +106,9 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 		fprintf(stderr, _("... and %zu more (all of them with --errors-out)\n"),
 			rep.errors + rep.warnings - IMPORT_SHOW_ISSUES);
 	if (errors_out && rep.nissues) {
-		size_t len = strlen(errors_out);
 		int wrc = 0;
 
-		if (len > 5 && strcmp(errors_out + len - 5, ".xlsx") == 0) {
+		if (cli_is_xlsx_path(errors_out)) {
 			wrc = issues_write_xlsx(&rep, errors_out, e);
 		} else {
 			FILE *f = fopen(errors_out, "wb");

@@ -34,14 +34,6 @@ static int template_usage(const struct cli *c, struct err *e)
 	return 0;
 }
 
-/* 1 when path ends in ".xlsx", in any case. */
-static int template_is_xlsx_path(const char *path)
-{
-	size_t n = path ? strlen(path) : 0;
-
-	return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
-}
-
 int cmd_template(const struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {
@@ -80,7 +72,7 @@ int cmd_template(const struct cli *c, int argc, char **argv, struct err *e)
 	if (argc - optind != 1)
 		return err_set(e, ERR_USAGE, _("expected KIND; see 'tvet template --help'"));
 	if (!format)
-		format = template_is_xlsx_path(out_path) ? "xlsx" : "csv";
+		format = cli_is_xlsx_path(out_path) ? "xlsx" : "csv";
 	if (strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
 		return err_set(e, ERR_USAGE, _("unknown template format '%s' (use csv or xlsx)"),
 			       format);

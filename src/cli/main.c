@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
@@ -106,6 +107,13 @@ int cli_bad_option(const char *cmd, char **argv, struct err *e)
 	return err_set(e, ERR_USAGE,
 		       _("unknown option or missing value '%s'; see 'tvet %s --help'"),
 		       argv[optind - 1], cmd);
+}
+
+int cli_is_xlsx_path(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+
+	return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
 }
 
 int main(int argc, char **argv)

@@ -652,7 +652,8 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 	const struct demo_school_def *d = run->def;
 	int t = demo_year_index(c, year);
 	int start = d->opened > 2021 ? d->opened : 2021;
-	long enrol = 0, entrants = 0, dropouts = 0, grads = 0, dest[DEMO_NDEST] = {0};
+	long enrol = 0, entrants = 0, dropouts = 0, grads = 0, finals = 0, final;
+	long dest[DEMO_NDEST] = {0};
 	char dims[96];
 	int rc;
 
@@ -684,6 +685,11 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 		if (f->graduates[t] && (rc = demo_put_value(c, "graduates", run->id, year, dims,
 							    (double)f->graduates[t])))
 			return rc;
+		/* about one final-year student in sixty does not graduate on time */
+		final = f->graduates[t] + f->graduates[t] / 60;
+		if (final && (rc = demo_put_value(c, "enrolment_final", run->id, year, dims,
+						  (double)final)))
+			return rc;
 		for (int dd = 0; dd < DEMO_NDEST; dd++) {
 			if (!f->dest[t][dd])
 				continue;
@@ -698,11 +704,14 @@ static int demo_write_school_year(struct demo_ctx *c, struct demo_school_run *ru
 		entrants += f->entrants[t];
 		dropouts += f->dropouts[t];
 		grads += f->graduates[t];
+		finals += final;
 	}
 	if ((rc = demo_put_value(c, "enrolment", run->id, year, "", (double)enrol)) ||
 	    (rc = demo_put_value(c, "new_entrants", run->id, year, "", (double)entrants)) ||
 	    (rc = demo_put_value(c, "dropouts", run->id, year, "", (double)dropouts)) ||
-	    (rc = demo_put_value(c, "graduates", run->id, year, "", (double)grads)))
+	    (rc = demo_put_value(c, "graduates", run->id, year, "", (double)grads)) ||
+	    (finals && (rc = demo_put_value(c, "enrolment_final", run->id, year, "",
+					    (double)finals))))
 		return rc;
 	for (int dd = 0; dd < DEMO_NDEST; dd++) {
 		snprintf(dims, sizeof(dims), "destination=%s", demo_destinations[dd]);

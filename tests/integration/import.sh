@@ -15,7 +15,7 @@ LC_ALL=zh_CN.UTF-8 "$TVET" --db "$DB" template school_major_stats > "$WORK/good.
 sqlite3 -csv "$DB" "SELECT o.code, 2025, sm.major_code, $(v enrolment major=), $(v new_entrants major=),
  $(v graduates major=), $(v graduates 'destination=升学专科;major='), $(v graduates 'destination=升学本科;major='),
  $(v graduates 'destination=本地就业;major='), $(v graduates 'destination=外地就业;major='),
- $(v graduates 'destination=未就业;major=')
+ $(v graduates 'destination=未就业;major='), $(v enrolment_final major=)
  FROM org o JOIN school_major sm ON sm.school_id = o.id AND sm.year = 2025 WHERE o.code = '$S'
  AND $(v enrolment major=) > 0 ORDER BY sm.major_code" | sed 's/\.0,/,/g; s/\.0$//' >> "$WORK/good.csv"
 rows=$(($(wc -l < "$WORK/good.csv") - 1))
@@ -76,7 +76,8 @@ broken unknown_school 'NR==2 { $1 = "999999S99" } { print }' "school '999999S99'
 broken not_offered 'NR==2 { $3 = "610101" } { print }' "does not offer major 610101"
 broken unknown_major 'NR==2 { $3 = "123456" } { print }' "'123456' is not in the majors catalogue"
 broken duplicate 'NR==3 { print } { print }' "repeats row"
-broken missing_column '{ NF = NF - 1; print }' "required column 'Not employed' is missing"
+broken final_year 'NR>1 && $6 > 0 && !done { $12 = $6 - 1; done = 1 } { print }' "the graduates cannot exceed the final-year students (Graduates"
+broken missing_column '{ NF = NF - 2; print }' "required column 'Not employed' is missing"
 broken empty_cell 'NR==2 { $6 = "" } { print }' "this cell is required"
 head -c 3 "$WORK/negative.err.csv" | od -An -tx1 | grep -q "ef bb bf" && ok "--errors-out writes a CSV Excel opens as UTF-8" || not_ok "--errors-out BOM"
 grep -q "type" "$WORK/negative.err.csv" && ok "--errors-out lists the rule" || not_ok "--errors-out lists the rule"

@@ -55,7 +55,7 @@ expect_rc 0 "--format xlsx whatever the file's name"
 [ "$(head -c 2 "$WORK/s.bin")" = "PK" ] && ok "--format xlsx writes a zip" || not_ok "--format xlsx writes a zip"
 run "$TVET" --db "$DB" template school_major_stats --school "$S" --year 2025
 expect_rc 0 "a CSV template for a school's year"
-[ "$(tr -d '\r' < "$WORK/out" | grep -c "^$S,2025,[0-9]\{6\},,,,,,,,$")" -eq "$majors" ] && ok "the CSV lists the school's majors" || not_ok "the CSV lists the school's majors" "$(head -3 "$WORK/out")"
+[ "$(tr -d '\r' < "$WORK/out" | grep -c "^$S,2025,[0-9]\{6\},,,,,,,,,$")" -eq "$majors" ] && ok "the CSV lists the school's majors" || not_ok "the CSV lists the school's majors" "$(head -3 "$WORK/out")"
 LC_ALL=zh_CN.UTF-8 run "$TVET" --db "$DB" template school_major_stats --school "$S" --year 2025 -o "$WORK/z.xlsx"
 expect_rc 0 "an XLSX template under zh_CN"
 unzip -p "$WORK/z.xlsx" xl/workbook.xml | grep -q '<sheet name="学校分专业年度统计"' && ok "the data sheet has the Chinese name" || not_ok "the data sheet has the Chinese name"

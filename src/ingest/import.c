@@ -34,10 +34,56 @@ struct import_row {
 	int year;
 	char major[16];
 	char key[24]; /* an enterprise kind's uscc */
-	double v[KIND_MAX_COLS];
-	unsigned char has[KIND_MAX_COLS];
-	char *text[KIND_MAX_COLS]; /* text and code cells, owned */
+	/* One per kind column, in one allocation (import_row_open): a
+	 * statistics file is held whole, so a row is only as wide as its kind. */
+	double *v;
+	char **text; /* text and code cells, owned */
+	unsigned char *has;
+	size_t ncols;
 };
+
+/* Give an empty row its cells, one per column of kind k. */
+static void import_row_open(struct import_row *row, const struct kind *k)
+{
+	size_t n = k->ncols ? k->ncols : 1;
+	char *block = xcalloc(n, sizeof(double) + sizeof(char *) + 1);
+
+	memset(row, 0, sizeof(*row));
+	row->v = (double *)block;
+	row->text = (char **)(block + n * sizeof(double));
+	row->has = (unsigned char *)(block + n * (sizeof(double) + sizeof(char *)));
+	row->ncols = k->ncols;
+}
+
+/* Empty the row for the next line of the file, keeping its cells. */
+static void import_row_reset(struct import_row *row)
+{
+	double *v = row->v;
+	char **text = row->text;
+	unsigned char *has = row->has;
+	size_t n = row->ncols;
+
+	for (size_t j = 0; j < n; j++)
+		free(text[j]);
+	memset(v, 0, n * sizeof(*v));
+	memset(text, 0, n * sizeof(*text));
+	memset(has, 0, n);
+	memset(row, 0, sizeof(*row));
+	row->v = v;
+	row->text = text;
+	row->has = has;
+	row->ncols = n;
+}
+
+static void import_row_close(struct import_row *row)
+{
+	if (!row->v)
+		return;
+	for (size_t j = 0; j < row->ncols; j++)
+		free(row->text[j]);
+	free(row->v); /* the block */
+	memset(row, 0, sizeof(*row));
+}
 
 struct import_ctx {
 	struct store *s;
@@ -737,52 +783,85 @@ static int import_check_rows(struct import_ctx *c)
 
 /* Warnings: a value more than 3 times or less than a third of the same
  * school's previous year. */
-static int import_check_plausible(struct import_ctx *c, const struct import_row *row)
+/* A value stored for the year before a school-year of the file. */
+struct import_prev {
+	char *element, *dims;
+	double v;
+};
+
+static int import_prev_cmp(const void *a, const void *b)
+{
+	const struct import_prev *x = a, *y = b;
+	int d = strcmp(x->element, y->element);
+
+	return d ? d : strcmp(x->dims, y->dims);
+}
+
+/* Warnings for the school-year rows[from, to): a value over 3x or under a
+ * third of the same value the year before (both under 10: never). The
+ * year before is read once, in one query, and searched in memory. */
+static int import_check_plausible(struct import_ctx *c, size_t from, size_t to)
 {
 	const struct kind *k = c->k;
+	const struct import_row *first = &c->rows[from];
+	struct import_prev *prev = NULL;
+	size_t nprev = 0, cap = 0;
 	struct strbuf dims = {0};
+	struct store_stmt *st;
 	int rc = 0;
 
-	for (size_t j = 0; j < k->ncols; j++) {
-		double prev = 0;
-		int64_t unused;
-		struct store_stmt *st;
+	if (!(st = store_prepare(c->s, Q_DATAVALUE_LIST, c->e)))
+		return c->e->code;
+	store_bindf(st, "ii", first->school_id, (int64_t)(first->year - 1));
+	while ((rc = store_step(st, c->e)) == STORE_ROW) {
+		if (nprev == cap) {
+			cap = cap ? cap * 2 : 64;
+			prev = xrealloc(prev, cap * sizeof(*prev));
+		}
+		prev[nprev].element = xstrdup(store_col_text(st, 0));
+		prev[nprev].dims = xstrdup(store_col_text(st, 1));
+		prev[nprev].v = store_col_double(st, 2);
+		nprev++;
+	}
+	store_reset(st);
+	/* The query's order is SQLite's (BINARY) collation, strcmp's too. */
+	for (size_t i = from; rc >= 0 && nprev && i < to; i++) {
+		const struct import_row *row = &c->rows[i];
 
-		if (!row->has[j] || !k->cols[j].element[0])
-			continue;
-		if (row->major[0]) {
-			if ((rc = dims_with(k->cols[j].dims, "major", row->major, &dims, c->e)) < 0)
-				break;
-		} else {
-			strbuf_reset(&dims);
-			strbuf_addstr(&dims, k->cols[j].dims);
-		}
-		(void)unused;
-		if (!(st = store_prepare(c->s, Q_DATAVALUE_GET, c->e))) {
-			rc = c->e->code;
-			break;
-		}
-		store_bindf(st, "tiit", k->cols[j].element, row->school_id,
-			    (int64_t)(row->year - 1), strbuf_str(&dims));
-		if ((rc = store_step(st, c->e)) < 0)
-			break;
-		if (rc == STORE_ROW)
-			prev = store_col_double(st, 0);
-		store_reset(st);
-		rc = 0;
-		if (prev < 10 && row->v[j] < 10)
-			continue;
-		if (row->v[j] > 3 * prev || row->v[j] * 3 < prev) {
+		for (size_t j = 0; j < k->ncols; j++) {
+			struct import_prev key, *hit;
 			char value[64];
+
+			if (!row->has[j] || !k->cols[j].element[0])
+				continue;
+			if (row->major[0]) {
+				if ((rc = dims_with(k->cols[j].dims, "major", row->major, &dims,
+						    c->e)) < 0)
+					break;
+			} else {
+				strbuf_reset(&dims);
+				strbuf_addstr(&dims, k->cols[j].dims);
+			}
+			key.element = (char *)k->cols[j].element;
+			key.dims = (char *)strbuf_str(&dims);
+			hit = bsearch(&key, prev, nprev, sizeof(*prev), import_prev_cmp);
+			if (!hit || hit->v <= 0 || (hit->v < 10 && row->v[j] < 10))
+				continue;
+			if (row->v[j] <= 3 * hit->v && row->v[j] * 3 >= hit->v)
+				continue;
 			snprintf(value, sizeof(value), "%.10g", row->v[j]);
-			if (prev > 0)
-				import_issue(c, row->line, (int)j, value, "implausible_change", 1,
-					     _("%.10g, against %.10g in %d: please check"),
-					     row->v[j], prev, row->year - 1);
+			import_issue(c, row->line, (int)j, value, "implausible_change", 1,
+				     _("%.10g, against %.10g in %d: please check"), row->v[j],
+				     hit->v, row->year - 1);
 		}
 	}
+	for (size_t i = 0; i < nprev; i++) {
+		free(prev[i].element);
+		free(prev[i].dims);
+	}
+	free(prev);
 	strbuf_release(&dims);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 /* One value of the file in its cross-school group, per student. */
@@ -1015,6 +1094,13 @@ static int import_write_group(struct import_ctx *c, size_t from, size_t to)
 	const struct import_row *first = &c->rows[from];
 	struct import_cell *cells = NULL;
 	size_t ncells = 0, cap = 0;
+	struct {
+		const char *element; /* the kind's */
+		char *dims;
+		double v;
+	} *old = NULL;
+	size_t nold = 0, oldcap = 0;
+	struct store_stmt *st;
 	struct strbuf dims = {0};
 	int rc = 0;
 
@@ -1054,66 +1140,50 @@ static int import_write_group(struct import_ctx *c, size_t from, size_t to)
 			free(mdims);
 		}
 	}
-	/* Compare with what is stored for each element of the kind. */
-	for (size_t j = 0; j < k->ncols; j++) {
-		const char *element = k->cols[j].element;
-		struct store_stmt *st;
-		int dup = 0;
+	/* Compare with what is stored of the kind's elements: read the
+	 * school-year first (the statement must be finished before writing). */
+	if (!(st = store_prepare(c->s, Q_DATAVALUE_LIST, c->e))) {
+		rc = c->e->code;
+		goto out;
+	}
+	store_bindf(st, "ii", first->school_id, (int64_t)first->year);
+	while ((rc = store_step(st, c->e)) == STORE_ROW) {
+		const char *element = kind_element(k, store_col_text(st, 0));
 
-		if (!element[0])
+		if (!element)
 			continue;
-		for (size_t p = 0; p < j; p++)
-			dup |= !strcmp(k->cols[p].element, element);
-		if (dup)
-			continue;
-		if (!(st = store_prepare(c->s, Q_DATAVALUE_LIST, c->e))) {
-			rc = c->e->code;
+		if (nold == oldcap) {
+			oldcap = oldcap ? oldcap * 2 : 64;
+			old = xrealloc(old, oldcap * sizeof(*old));
+		}
+		old[nold].element = element;
+		old[nold].dims = xstrdup(store_col_text(st, 1));
+		old[nold].v = store_col_double(st, 2);
+		nold++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		goto out;
+	for (size_t i = 0; i < nold; i++) {
+		const char *element = old[i].element;
+		struct import_cell *cell = import_cell_find(cells, ncells, element, old[i].dims);
+
+		if (cell) {
+			cell->seen = 1;
+			if (cell->value != old[i].v &&
+			    ((rc = store_run(c->s, Q_DATAVALUE_PUT, c->e, "tiitd", element,
+					     first->school_id, (int64_t)first->year, cell->dims,
+					     cell->value)) < 0 ||
+			     (rc = import_record_change(c, element, first->school_id, first->year,
+							cell->dims, &old[i].v, &cell->value)) < 0))
+				goto out;
+		} else if ((rc = store_run(c->s, Q_DATAVALUE_DELETE, c->e, "tiit", element,
+					   first->school_id, (int64_t)first->year,
+					   old[i].dims)) < 0 ||
+			   (rc = import_record_change(c, element, first->school_id, first->year,
+						      old[i].dims, &old[i].v, NULL)) < 0) {
 			goto out;
 		}
-		store_bindf(st, "tii", element, first->school_id, (int64_t)first->year);
-		/* Collect first: the statement must be finished before writing. */
-		struct {
-			char *dims;
-			double v;
-		} *old = NULL;
-		size_t nold = 0, oldcap = 0;
-		while ((rc = store_step(st, c->e)) == STORE_ROW) {
-			if (nold == oldcap) {
-				oldcap = oldcap ? oldcap * 2 : 64;
-				old = xrealloc(old, oldcap * sizeof(*old));
-			}
-			old[nold].dims = xstrdup(store_col_text(st, 0));
-			old[nold].v = store_col_double(st, 1);
-			nold++;
-		}
-		store_reset(st);
-		for (size_t i = 0; rc >= 0 && i < nold; i++) {
-			struct import_cell *cell =
-				import_cell_find(cells, ncells, element, old[i].dims);
-			if (cell) {
-				cell->seen = 1;
-				if (cell->value != old[i].v &&
-				    ((rc = store_run(c->s, Q_DATAVALUE_PUT, c->e, "tiitd", element,
-						     first->school_id, (int64_t)first->year,
-						     cell->dims, cell->value)) < 0 ||
-				     (rc = import_record_change(c, element, first->school_id,
-								first->year, cell->dims, &old[i].v,
-								&cell->value)) < 0))
-					break;
-			} else if ((rc = store_run(c->s, Q_DATAVALUE_DELETE, c->e, "tiit", element,
-						   first->school_id, (int64_t)first->year,
-						   old[i].dims)) < 0 ||
-				   (rc = import_record_change(c, element, first->school_id,
-							      first->year, old[i].dims, &old[i].v,
-							      NULL)) < 0) {
-				break;
-			}
-		}
-		for (size_t i = 0; i < nold; i++)
-			free(old[i].dims);
-		free(old);
-		if (rc < 0)
-			goto out;
 	}
 	for (size_t i = 0; i < ncells; i++) {
 		/* A major's zero is kept implicit, as the store holds it (and as
@@ -1132,6 +1202,9 @@ out:
 	for (size_t i = 0; i < ncells; i++)
 		free(cells[i].dims);
 	free(cells);
+	for (size_t i = 0; i < nold; i++)
+		free(old[i].dims);
+	free(old);
 	strbuf_release(&dims);
 	return rc;
 }
@@ -1605,19 +1678,12 @@ static int import_remove_stale(struct import_ctx *c)
 	return rc < 0 ? rc : 0;
 }
 
-static void import_row_clear(struct import_row *row)
-{
-	for (size_t j = 0; j < KIND_MAX_COLS; j++)
-		free(row->text[j]);
-	memset(row, 0, sizeof(*row));
-}
-
 /* Read, check and write every row of a record kind in one transaction:
  * the file streams through, whatever its size. Any error, or a dry run,
  * rolls everything back. */
 static int import_records(struct import_ctx *c, struct import_source *r)
 {
-	struct import_row row = {0};
+	struct import_row row;
 	int64_t school_id = 0;
 	int year = 0, rc;
 	char now[32];
@@ -1633,6 +1699,7 @@ static int import_records(struct import_ctx *c, struct import_source *r)
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	if ((rc = store_begin(c->s, c->e)) < 0)
 		return rc;
+	import_row_open(&row, c->k);
 	if ((rc = store_run(c->s, Q_IMPORT_BATCH_INSERT, c->e, "ttttttnnii", c->k->name,
 			    c->rep->file, c->rep->sha256, c->rep->encoding,
 			    c->o->who ? c->o->who : "cli", now, (int64_t)0, (int64_t)0)) < 0)
@@ -1646,7 +1713,7 @@ static int import_records(struct import_ctx *c, struct import_source *r)
 				     c->o->path, IMPORT_MAX_RECORDS);
 			goto fail;
 		}
-		import_row_clear(&row);
+		import_row_reset(&row);
 		row.line = source_line(r);
 		rc = import_check_row(c, r, &row);
 		if (rc >= 0 && c->rep->errors == errors)
@@ -1666,10 +1733,10 @@ static int import_records(struct import_ctx *c, struct import_source *r)
 			    school_id > 0 ? school_id : (int64_t)0,
 			    (int64_t)(year > 0 ? year : 0))) < 0)
 		goto fail;
-	import_row_clear(&row);
+	import_row_close(&row);
 	return store_commit(c->s, c->e);
 fail:
-	import_row_clear(&row);
+	import_row_close(&row);
 	store_rollback(c->s);
 	c->rep->batch_id = 0;
 	return rc;
@@ -1722,7 +1789,7 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 			c.rows = xrealloc(c.rows, c.cap * sizeof(*c.rows));
 		}
 		row = &c.rows[c.nrows++];
-		memset(row, 0, sizeof(*row));
+		import_row_open(row, k);
 		/* Excel's row number: the header is row 1. */
 		row->line = source_line(r);
 		if ((rc = import_check_row(&c, r, row)) < 0)
@@ -1734,10 +1801,15 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 	qsort(c.rows, c.nrows, sizeof(*c.rows), import_row_cmp);
 	if ((rc = import_check_rows(&c)) < 0)
 		goto out;
-	for (size_t i = 0; i < c.nrows && !rep->errors; i++)
+	for (size_t i = 0, j; i < c.nrows && !rep->errors; i = j) {
+		for (j = i + 1; j < c.nrows && c.rows[j].school_id == c.rows[i].school_id &&
+				c.rows[j].year == c.rows[i].year;
+		     j++)
+			;
 		if (c.rows[i].school_id && c.rows[i].year &&
-		    (rc = import_check_plausible(&c, &c.rows[i])) < 0)
+		    (rc = import_check_plausible(&c, i, j)) < 0)
 			goto out;
+	}
 	if (!rep->errors && k->grain != GRAIN_ENTERPRISE && (rc = import_check_outliers(&c)) < 0)
 		goto out;
 checked:
@@ -1752,8 +1824,7 @@ out:
 	free(c.groups);
 	free(c.group_slot);
 	for (size_t i = 0; i < c.nrows; i++)
-		for (size_t j = 0; j < KIND_MAX_COLS; j++)
-			free(c.rows[i].text[j]);
+		import_row_close(&c.rows[i]);
 	free(c.rows);
 	return rc;
 }

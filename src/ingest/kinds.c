@@ -43,6 +43,14 @@ int kind_column(const struct kind *k, const char *key)
 	return -1;
 }
 
+const char *kind_element(const struct kind *k, const char *code)
+{
+	for (size_t i = 0; i < k->ncols; i++)
+		if (k->cols[i].element[0] && strcmp(k->cols[i].element, code) == 0)
+			return k->cols[i].element;
+	return NULL;
+}
+
 const char *kind_header(const struct kind_column *c)
 {
 	return i18n_is_chinese() ? c->header_zh : c->header_en;

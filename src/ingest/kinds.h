@@ -113,6 +113,10 @@ int kind_names(const char *datadir, char *buf, size_t size, struct err *e) WUR;
 /* Index of the column with this key, or -1. */
 int kind_column(const struct kind *k, const char *key);
 
+/* The kind's own copy of data element code (a column's element), or NULL
+ * when no column of the kind stores it. */
+const char *kind_element(const struct kind *k, const char *code);
+
 /* The header a user sees in the current language. */
 const char *kind_header(const struct kind_column *c);
 

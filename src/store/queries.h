@@ -120,7 +120,7 @@ enum store_query {
 	Q_SUBMISSION_GET,	    /* (school_id, year) -> status, changed_at, changed_by */
 	Q_SUBMISSION_PUT,	    /* school_id, year, status, changed_at, changed_by (upsert) */
 	Q_DATAVALUE_GET,	    /* (element, org_id, year, dims) -> value */
-	Q_DATAVALUE_LIST,	    /* (element, org_id, year) -> dims, value */
+	Q_DATAVALUE_LIST,	    /* (org_id, year) -> element, dims, value */
 	Q_DATAVALUE_DELETE,	    /* element, org_id, year, dims */
 	Q_IMPORT_BATCH_INSERT,	    /* kind, file_name, sha256, encoding, who, at, school_id,
 				   year, rows, changed */

@@ -289,8 +289,8 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		      " (SELECT count(*) FROM demand_survey),"
 		      " (SELECT count(*) FROM satisfaction_survey)",
 	[Q_DATAVALUE_CITY_TOTAL] =
-		"SELECT sum(v.value) FROM datavalue v JOIN org o ON o.id = v.org_id"
-		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = '' AND o.kind = 'school'",
+		"SELECT sum(v.value) FROM org o CROSS JOIN datavalue v ON v.org_id = o.id"
+		" AND v.year = ?2 AND v.element = ?1 AND v.dims = '' WHERE o.kind = 'school'",
 	[Q_SCHOOL_LIST] = "SELECT id, code FROM org WHERE kind = 'school'"
 			  " AND (?1 IS NULL OR code = ?1) ORDER BY code",
 	[Q_SCHOOL_MAJORS_OF] = "SELECT major_code FROM school_major WHERE school_id = ?1"
@@ -324,8 +324,8 @@ static const char *const sqlite_sql[Q__COUNT] = {
 			     " changed_by=excluded.changed_by",
 	[Q_DATAVALUE_GET] = "SELECT value FROM datavalue WHERE element = ?1 AND org_id = ?2"
 			    " AND year = ?3 AND dims = ?4",
-	[Q_DATAVALUE_LIST] = "SELECT dims, value FROM datavalue WHERE element = ?1 AND org_id = ?2"
-			     " AND year = ?3 ORDER BY dims",
+	[Q_DATAVALUE_LIST] = "SELECT element, dims, value FROM datavalue WHERE org_id = ?1"
+			     " AND year = ?2 ORDER BY element, dims",
 	[Q_DATAVALUE_DELETE] = "DELETE FROM datavalue WHERE element = ?1 AND org_id = ?2"
 			       " AND year = ?3 AND dims = ?4",
 	[Q_IMPORT_BATCH_INSERT] =
@@ -339,7 +339,8 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		" h.dims, h.old_value, h.new_value FROM datavalue_history h"
 		" JOIN import_batch b ON b.id = h.batch_id JOIN org o ON o.id = h.org_id"
 		" WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR h.year = ?2)"
-		" AND (?3 IS NULL OR h.element = ?3) ORDER BY h.id DESC",
+		" AND (?3 IS NULL OR h.element = ?3)"
+		" ORDER BY h.batch_id DESC, o.code, h.year, h.element, h.dims",
 	[Q_IMPORT_LIST] =
 		"SELECT b.id, b.kind, b.file_name, b.sha256, b.encoding, b.who, b.at, o.code,"
 		" b.year, b.rows, b.changed FROM import_batch b LEFT JOIN org o"
@@ -369,10 +370,10 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_IMPORT_BATCH_FINISH] = "UPDATE import_batch SET changed = ?2, rows = ?3,"
 				  " school_id = ?4, year = ?5 WHERE id = ?1",
 	[Q_DATAVALUE_ACROSS_SCHOOLS] =
-		"SELECT v.org_id, v.value, s.value FROM datavalue v JOIN org o ON o.id = v.org_id"
-		" LEFT JOIN datavalue s ON s.element = 'enrolment' AND s.org_id = v.org_id"
-		" AND s.year = v.year AND s.dims = ?4"
-		" WHERE v.element = ?1 AND v.year = ?2 AND v.dims = ?3 AND o.kind = 'school'",
+		"SELECT o.id, v.value, s.value FROM org o CROSS JOIN datavalue v"
+		" ON v.org_id = o.id AND v.year = ?2 AND v.element = ?1 AND v.dims = ?3"
+		" LEFT JOIN datavalue s ON s.org_id = o.id AND s.year = ?2"
+		" AND s.element = 'enrolment' AND s.dims = ?4 WHERE o.kind = 'school'",
 
 	/* schools: code, name, name_en, level, division, ownership, founded_year */
 	[Q_REC_SCHOOL_GET] =

@@ -334,7 +334,7 @@ static void test_xlsx_validations(void **state)
 	/* the year: --year only */
 	assert_has(xml.buf,
 		   "sqref=\"B2:B1001\"><formula1>2025</formula1><formula2>2025</formula2>");
-	assert_int_equal(count_of(xml.buf, "type=\"whole\" operator=\"greaterThanOrEqual\""), 8);
+	assert_int_equal(count_of(xml.buf, "type=\"whole\" operator=\"greaterThanOrEqual\""), 9);
 	assert_has(xml.buf, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
 			    "state=\"frozen\"/>");
 	strbuf_release(&xml);
@@ -544,12 +544,14 @@ static void test_csv(void **state)
 	assert_string_equal(got.buf,
 			    "School code,Year,Major code,Full-time enrolment,New entrants,"
 			    "Graduates,Progressed to higher vocational,Progressed to bachelor "
-			    "level,Employed in the city,Employed elsewhere,Not employed\r\n"
+			    "level,Employed in the city,Employed elsewhere,Not employed,"
+			    "Final-year students\r\n"
 			    "School code,Year,Major code,Full-time enrolment,New entrants,"
 			    "Graduates,Progressed to higher vocational,Progressed to bachelor "
-			    "level,Employed in the city,Employed elsewhere,Not employed\r\n"
-			    "T01,2025,660103,,,,,,,,\r\n"
-			    "T01,2025,700101,,,,,,,,\r\n"
+			    "level,Employed in the city,Employed elsewhere,Not employed,"
+			    "Final-year students\r\n"
+			    "T01,2025,660103,,,,,,,,,\r\n"
+			    "T01,2025,700101,,,,,,,,,\r\n"
 			    "School code,Year,School places,Students who left,Employed in their "
 			    "field,Hired by partner enterprises,Sum of monthly starting pay "
 			    "(CNY),Employed graduates with known pay,Social training "

@@ -8,8 +8,8 @@
 #
 # The library (every module but cli/) goes into libtvet.a; the program and
 # each unit test (tests/unit/test_<module>.c, cmocka) link against it.
-# Module dependencies point one way: core <- store, ingest, calc, text, demo
-# <- report, http, cli.
+# Module dependencies point one way: core <- store, calc, text <- ingest,
+# demo, monitor <- report, http, cli.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -51,7 +51,7 @@ CFLAGS    += $(OPT) $(WARN) $(SANFLAGS) $(PKG_CFLAGS)
 LDFLAGS   += $(SANFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
-LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c \
+LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c src/monitor/*.c \
              src/text/*.c src/demo/*.c src/report/*.c)
 CLI_SRC   := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/sqlite/*.sql))

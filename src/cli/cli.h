@@ -48,5 +48,6 @@ int cmd_template(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_history(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_export(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_indicator(const struct cli *c, int argc, char **argv, struct err *e);
 
 #endif

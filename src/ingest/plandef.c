@@ -9,13 +9,16 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "calc/expr.h"
 #include "ingest/csv.h"
 #include "ingest/refdata.h"
+#include "monitor/monitor.h"
 
 #define PLAN_MAX_TARGETS 512
 
-static const char *const plan_files[] = {"plan/plan.conf", "plan/departments.csv",
-					 "plan/actions.csv", "plan/targets.csv", NULL};
+static const char *const plan_files[] = {"plan/plan.conf",	 "plan/departments.csv",
+					 "plan/actions.csv",	 "plan/indicators.csv",
+					 "plan/targets.csv",	 NULL};
 
 struct plan_conf {
 	char version[32];
@@ -296,6 +299,95 @@ static int plan_valid_id(const char *id)
 	return i == n;
 }
 
+/* Parse and check one formula cell; an error names the file, line and
+ * column and, in the message, the position inside the formula. */
+static int plan_formula(struct store *s, const char *text, const char *path, size_t line,
+			int col, const char *what, struct err *e)
+{
+	struct expr *x = NULL;
+	char msg[sizeof(e->msg)];
+	int rc = expr_parse(text, &x, e);
+
+	if (rc >= 0)
+		rc = monitor_check_formula(s, x, e);
+	expr_free(x);
+	if (rc < 0) {
+		snprintf(msg, sizeof(msg), "%s", e->msg);
+		return err_set_at(e, ERR_INPUT, path, line, (size_t)col + 1, "%s: %s", what, msg);
+	}
+	return 0;
+}
+
+static int plan_load_indicators(struct store *s, const char *datadir, struct err *e)
+{
+	static const char *const cols[] = {"code",	"name_zh", "name_en", "scope",
+					   "numerator", "denominator", "scale", "unit",
+					   "decimals",	"?description_zh"};
+	enum { CODE, NAME, NAME_EN, SCOPE, NUM, DEN, SCALE, UNIT, DECIMALS, DESC, NCOLS };
+	char path[4096];
+	struct csv_reader *r = NULL;
+	int idx[NCOLS], rc, seq = 0;
+
+	snprintf(path, sizeof(path), "%s/plan/indicators.csv", datadir);
+	if ((rc = csv_reader_open(&r, path, e)) < 0)
+		return rc;
+	if ((rc = csv_reader_header(r, cols, NCOLS, idx, e)) < 0)
+		goto out;
+	while ((rc = csv_reader_next(r, e)) == 1) {
+		char *v[NCOLS], *end;
+		size_t line = csv_reader_line(r);
+		struct expr *scope = NULL;
+		double scale;
+		long decimals;
+
+#define BAD(k, ...)                                                                                \
+	do {                                                                                       \
+		rc = err_set_at(e, ERR_INPUT, path, line, (size_t)idx[k] + 1, __VA_ARGS__);        \
+		goto out;                                                                          \
+	} while (0)
+		for (int k = 0; k < NCOLS; k++)
+			v[k] = refdata_trim((char *)csv_reader_col(r, idx[k]));
+		if (!v[CODE][0] || strspn(v[CODE], "abcdefghijklmnopqrstuvwxyz0123456789_") !=
+					   strlen(v[CODE]))
+			BAD(CODE, _("indicator code '%s' is not snake_case (a-z, 0-9, _)"),
+			    v[CODE]);
+		if (!v[NAME][0] || !v[NAME_EN][0])
+			BAD(NAME, _("indicator %s needs name_zh and name_en"), v[CODE]);
+		if (monitor_parse_scope(v[SCOPE], &scope, e) < 0) {
+			char msg[sizeof(e->msg)];
+			snprintf(msg, sizeof(msg), "%s", e->msg);
+			BAD(SCOPE, "%s", msg);
+		}
+		expr_free(scope);
+		if (!v[NUM][0])
+			BAD(NUM, _("indicator %s needs a numerator"), v[CODE]);
+		if ((rc = plan_formula(s, v[NUM], path, line, idx[NUM], _("numerator"), e)) < 0 ||
+		    (v[DEN][0] &&
+		     (rc = plan_formula(s, v[DEN], path, line, idx[DEN], _("denominator"), e)) < 0))
+			goto out;
+		errno = 0;
+		scale = strtod(v[SCALE], &end);
+		if (!v[SCALE][0] || *end || errno || !isfinite(scale) || scale <= 0)
+			BAD(SCALE, _("scale '%s' is not a positive number"), v[SCALE]);
+		if (!v[UNIT][0])
+			BAD(UNIT, _("indicator %s needs a unit"), v[CODE]);
+		if (plan_parse_int(v[DECIMALS], 0, 6, &decimals) < 0)
+			BAD(DECIMALS, _("decimals '%s' is not a number from 0 to 6"), v[DECIMALS]);
+		rc = store_run(s, Q_INDICATOR_INSERT, e, "ttttttdtiti", v[CODE], v[NAME],
+			       v[NAME_EN], v[SCOPE], v[NUM], v[DEN][0] ? v[DEN] : NULL, scale,
+			       v[UNIT], (int64_t)decimals, v[DESC][0] ? v[DESC] : NULL,
+			       (int64_t)++seq);
+		if (rc == ERR_CONFLICT)
+			BAD(CODE, _("indicator %s is listed twice"), v[CODE]);
+		if (rc < 0)
+			goto out;
+#undef BAD
+	}
+out:
+	csv_reader_free(r);
+	return rc < 0 ? rc : 0;
+}
+
 static int plan_load_targets(struct store *s, const char *datadir, const struct plan_conf *c,
 			     const unsigned char *have_action, struct plandef_result *res,
 			     struct err *e)
@@ -303,7 +395,7 @@ static int plan_load_targets(struct store *s, const char *datadir, const struct 
 	static const char *const cols[] = {"id",       "part",		"section", "action",
 					   "kind",     "comparator",	"target",  "unit",
 					   "deadline", "baseline_year", "source",  "level",
-					   "title_zh", "title_en",	"?note"};
+					   "title_zh", "title_en",	"?note",   "?formula"};
 	enum {
 		ID,
 		PART,
@@ -320,6 +412,7 @@ static int plan_load_targets(struct store *s, const char *datadir, const struct 
 		TITLE,
 		TITLE_EN,
 		NOTE,
+		FORMULA,
 		NCOLS
 	};
 	static const char *const sections[] = {"goal", "action", "commitment", NULL};
@@ -400,11 +493,12 @@ static int plan_load_targets(struct store *s, const char *datadir, const struct 
 			rc = e->code;
 			goto out;
 		}
-		store_bindf(st, "titittdtiittttti", v[ID], (int64_t)part, v[SECTION],
+		store_bindf(st, "titittdtiitttttit", v[ID], (int64_t)part, v[SECTION],
 			    (int64_t)action, v[KIND], v[CMP], target, v[UNIT][0] ? v[UNIT] : NULL,
 			    (int64_t)deadline, (int64_t)baseline, v[SOURCE][0] ? v[SOURCE] : NULL,
 			    v[LEVEL][0] ? v[LEVEL] : NULL, v[TITLE], v[TITLE_EN],
-			    v[NOTE][0] ? v[NOTE] : NULL, (int64_t)++seq);
+			    v[NOTE][0] ? v[NOTE] : NULL, (int64_t)++seq,
+			    v[FORMULA][0] ? v[FORMULA] : NULL);
 		if (!has_target)
 			store_bind_null(st, 7);
 		rc = store_exec(st, e);
@@ -423,6 +517,20 @@ static int plan_load_targets(struct store *s, const char *datadir, const struct 
 				    _("registry type '%s' is not in "
 				      "definitions/registry_types.csv"),
 				    v[SOURCE]);
+		}
+		if (strcmp(v[KIND], "rate") == 0) {
+			if ((rc = store_lookup(s, Q_INDICATOR_LIST, NULL, e, "t", v[SOURCE])) < 0)
+				goto out;
+			if (rc == 0)
+				BAD(SOURCE, _("indicator '%s' is not in plan/indicators.csv"),
+				    v[SOURCE]);
+		}
+		if (v[FORMULA][0]) {
+			if (strcmp(v[KIND], "count") != 0)
+				BAD(FORMULA, _("only a count target can have its own formula"));
+			if ((rc = plan_formula(s, v[FORMULA], path, line, idx[FORMULA],
+					       _("formula"), e)) < 0)
+				goto out;
 		}
 		if (strcmp(last_id, v[ID]) != 0)
 			res->targets++;
@@ -460,9 +568,11 @@ int plandef_load(struct store *s, const char *datadir, struct plandef_result *re
 	    (rc = store_run(s, Q_PLAN_CLEAR_TARGETS, e, "")) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_ACTION_DEPTS, e, "")) < 0 ||
 	    (rc = store_run(s, Q_PLAN_CLEAR_ACTIONS, e, "")) < 0 ||
+	    (rc = store_run(s, Q_INDICATOR_CLEAR, e, "")) < 0 ||
 	    (rc = plan_load_departments(s, datadir, city_id, &res->departments, &dept_codes, e)) <
 		    0 ||
 	    (rc = plan_load_actions(s, datadir, &dept_codes, have_action, e)) < 0 ||
+	    (rc = plan_load_indicators(s, datadir, e)) < 0 ||
 	    (rc = plan_load_targets(s, datadir, &conf, have_action, res, e)) < 0)
 		goto fail;
 	strbuf_release(&dept_codes);

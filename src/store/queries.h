@@ -66,10 +66,10 @@ enum store_query {
 	Q_PLAN_ACTION_DEPT_INSERT, /* action, rank, org_id */
 	Q_PLAN_TARGET_INSERT,	   /* id, part, section, action, kind, comparator,
 				    target, unit, deadline, baseline_year, source,
-				    level, title, title_en, note, seq */
+				    level, title, title_en, note, seq, formula */
 	/* () -> id, part, section, action, kind, comparator, target, unit,
 	   deadline, baseline_year, source, level, title, title_en, note,
-	   plan_part, action_title, action_title_en; ordered as in the file */
+	   plan_part, action_title, action_title_en, formula; file order */
 	Q_PLAN_TARGET_LIST,
 	/* (action) -> code, name, name_en of its departments, lead first */
 	Q_PLAN_ACTION_DEPTS,
@@ -219,6 +219,26 @@ enum store_query {
 	Q_REC_ASSESSMENT_UPDATE,
 	Q_REC_ASSESSMENT_LIST,
 	Q_REC_ASSESSMENT_REMOVE,
+
+	/* indicators and plan monitoring */
+	Q_INDICATOR_CLEAR,
+	Q_INDICATOR_INSERT, /* code, name, name_en, scope, numerator, denominator,
+			       scale, unit, decimals, description, seq */
+	/* (code or NULL for all) -> code, name, name_en, scope, numerator,
+	   denominator, scale, unit, decimals, description; file order */
+	Q_INDICATOR_LIST,
+	Q_ELEMENT_DIMS, /* (code) -> dims: the element's dimension keys, ';'-separated */
+	/* () -> id, code, name, name_en, kind, school_level, parent_id,
+	   founded_year of the city, districts and schools */
+	Q_MON_ORGS,
+	Q_MON_VALUES, /* (org_id, year, element) -> dims, value */
+	/* () -> type_key, level, recognised_on, school_id, cluster_code */
+	Q_MON_REGISTRY,
+	Q_MON_CLUSTERS, /* () -> code of every cluster */
+	Q_LATEST_YEAR,	/* () -> the latest year of any statistic, NULL when none */
+	/* (target_id, year) -> year, status, evidence, assessor, assessed_on of
+	   the latest assessment of that year or before */
+	Q_MON_ASSESSMENT,
 
 	Q__COUNT
 };

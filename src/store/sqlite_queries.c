@@ -131,6 +131,16 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_REC_ASSESSMENT_UPDATE),
 	NAME(Q_REC_ASSESSMENT_LIST),
 	NAME(Q_REC_ASSESSMENT_REMOVE),
+	NAME(Q_INDICATOR_CLEAR),
+	NAME(Q_INDICATOR_INSERT),
+	NAME(Q_INDICATOR_LIST),
+	NAME(Q_ELEMENT_DIMS),
+	NAME(Q_MON_ORGS),
+	NAME(Q_MON_VALUES),
+	NAME(Q_MON_REGISTRY),
+	NAME(Q_MON_CLUSTERS),
+	NAME(Q_LATEST_YEAR),
+	NAME(Q_MON_ASSESSMENT),
 };
 
 const char *store_query_name(enum store_query q)
@@ -214,12 +224,12 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		"INSERT INTO plan_action_department(action,rank,org_id) VALUES(?1,?2,?3)",
 	[Q_PLAN_TARGET_INSERT] =
 		"INSERT INTO plan_target(id,part,section,action,kind,comparator,target,"
-		"unit,deadline,baseline_year,source,level,title,title_en,note,seq)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+		"unit,deadline,baseline_year,source,level,title,title_en,note,seq,formula)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
 	[Q_PLAN_TARGET_LIST] =
 		"SELECT t.id, t.part, t.section, t.action, t.kind, t.comparator, t.target,"
 		" t.unit, t.deadline, t.baseline_year, t.source, t.level, t.title,"
-		" t.title_en, t.note, a.plan_part, a.title, a.title_en"
+		" t.title_en, t.note, a.plan_part, a.title, a.title_en, t.formula"
 		" FROM plan_target t JOIN plan_action a ON a.action = t.action"
 		" ORDER BY t.seq",
 	[Q_PLAN_ACTION_DEPTS] =
@@ -541,6 +551,26 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		" FROM target_assessment WHERE ?1 IS NULL AND (?2 IS NULL OR year = ?2)"
 		" ORDER BY year, target_id",
 	[Q_REC_ASSESSMENT_REMOVE] = "DELETE FROM target_assessment WHERE id = ?1",
+
+	[Q_INDICATOR_CLEAR] = "DELETE FROM indicator",
+	[Q_INDICATOR_INSERT] =
+		"INSERT INTO indicator(code,name,name_en,scope,numerator,denominator,scale,unit,"
+		"decimals,description,seq) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+	[Q_INDICATOR_LIST] =
+		"SELECT code, name, name_en, scope, numerator, denominator, scale, unit, decimals,"
+		" description FROM indicator WHERE ?1 IS NULL OR code = ?1 ORDER BY seq",
+	[Q_ELEMENT_DIMS] = "SELECT dims FROM data_element WHERE code = ?1",
+	[Q_MON_ORGS] = "SELECT id, code, name, name_en, kind, school_level, parent_id, founded_year"
+		       " FROM org WHERE kind IN ('city', 'district', 'school') ORDER BY code",
+	[Q_MON_VALUES] = "SELECT dims, value FROM datavalue WHERE org_id = ?1 AND year = ?2"
+			 " AND element = ?3",
+	[Q_MON_REGISTRY] = "SELECT type_key, level, recognised_on, school_id, cluster_code"
+			   " FROM registry_item",
+	[Q_MON_CLUSTERS] = "SELECT code FROM cluster ORDER BY code",
+	[Q_LATEST_YEAR] = "SELECT max(year) FROM datavalue",
+	[Q_MON_ASSESSMENT] = "SELECT year, status, evidence, assessor, assessed_on"
+			     " FROM target_assessment WHERE target_id = ?1 AND year <= ?2"
+			     " ORDER BY year DESC LIMIT 1",
 };
 
 const char *store_sqlite_sql(enum store_query q)

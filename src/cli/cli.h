@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "cli/output.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -34,6 +35,12 @@ int cli_bad_option(const char *cmd, char **argv, struct err *e);
 
 /* 1 when path (may be NULL) ends in ".xlsx", in any case. */
 int cli_is_xlsx_path(const char *path);
+
+/* `tvet plan status`: every target's status in year (0: the latest year
+ * with data), filtered by action (0: all) and department code (NULL: all),
+ * or one target with its schools (target non-NULL). plan_status.c. */
+int plan_status_view(struct store *s, int year, long action, const char *unit,
+		     const char *target, enum out_format fmt, struct err *e) WUR;
 
 /* Commands: argv[0] is the command's name. */
 int cmd_init(const struct cli *c, int argc, char **argv, struct err *e);

@@ -39,8 +39,15 @@ static void plan_usage(FILE *out)
 	fprintf(out,
 		_("Usage: tvet plan targets [--action N] [--format table|json|csv]\n"
 		  "       tvet plan actions [--format table|json|csv]\n"
+		  "       tvet plan status [--year Y] [--action N] [--unit DEPT] [--target ID]\n"
+		  "                        [--format table|json|csv]\n"
 		  "The action plan's targets (id, text, action, kind, comparator, target,\n"
-		  "deadline, unit, responsible departments with the lead first) and actions.\n"));
+		  "deadline, unit, responsible departments with the lead first) and actions;\n"
+		  "status: where each target stands in a year (default: the latest with data),\n"
+		  "computed from the data as they are now - actual, target, baseline,\n"
+		  "trajectory, projection, status and why. --unit shows the targets of one\n"
+		  "department (tvet orgs --kind department); --target one target with each\n"
+		  "school's value and its pull on the city value.\n"));
 }
 
 static json_t *plan_number(double v)
@@ -296,16 +303,21 @@ int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 					     {"action", required_argument, NULL, 'a'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"unit", required_argument, NULL, 'u'},
+					     {"target", required_argument, NULL, 't'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	enum out_format fmt = OUT_TABLE;
 	struct store *s = NULL;
+	const char *unit = NULL, *target = NULL;
 	long action = 0;
+	int year = 0;
 	char *end;
 	int opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "f:a:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:a:y:u:t:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if ((rc = out_parse_format(optarg, &fmt, e)) < 0)
@@ -318,6 +330,16 @@ int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e)
 					       _("--action '%s' is not a number from 1 to 99"),
 					       optarg);
 			break;
+		case 'y':
+			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
+				return rc;
+			break;
+		case 'u':
+			unit = optarg;
+			break;
+		case 't':
+			target = optarg;
+			break;
 		case 'h':
 			plan_usage(stdout);
 			return 0;
@@ -326,18 +348,25 @@ int cmd_plan(const struct cli *c, int argc, char **argv, struct err *e)
 		}
 	}
 	if (optind >= argc)
-		return err_set(e, ERR_USAGE, _("which part of the plan? targets or actions"));
+		return err_set(e, ERR_USAGE,
+			       _("which part of the plan? targets, actions or status"));
 	if (optind + 1 < argc)
 		return err_set(e, ERR_USAGE, _("unexpected argument '%s'"), argv[optind + 1]);
-	if (strcmp(argv[optind], "targets") && strcmp(argv[optind], "actions"))
-		return err_set(e, ERR_USAGE, _("unknown plan view '%s' (use targets or actions)"),
+	if (strcmp(argv[optind], "targets") && strcmp(argv[optind], "actions") &&
+	    strcmp(argv[optind], "status"))
+		return err_set(e, ERR_USAGE,
+			       _("unknown plan view '%s' (use targets, actions or status)"),
 			       argv[optind]);
+	if (strcmp(argv[optind], "status") != 0 && (year || unit || target))
+		return err_set(e, ERR_USAGE, _("--year, --unit and --target are for plan status"));
 	if ((rc = cli_open_store(c, &s, STORE_READONLY, e)) < 0)
 		return rc;
 	if (strcmp(argv[optind], "targets") == 0)
 		rc = plan_targets(s, fmt, action, e);
-	else
+	else if (strcmp(argv[optind], "actions") == 0)
 		rc = plan_actions(s, fmt, e);
+	else
+		rc = plan_status_view(s, year, action, unit, target, fmt, e);
 	store_close(s);
 	return rc;
 }

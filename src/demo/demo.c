@@ -916,6 +916,72 @@ out:
 	return rc;
 }
 
+/* ---- assessments -------------------------------------------------------- */
+
+/* The responsible units' assessments of the manually assessed targets
+ * (G6 and the commitments C1-C11), one a year from 2023: what a bureau
+ * would have on file, with its evidence. Invented but plausible; the
+ * statuses are designed so every status shows on the demo. */
+struct demo_assessment_def {
+	const char *target;
+	int year;
+	const char *status, *assessor, *evidence;
+};
+
+static const struct demo_assessment_def demo_assessments[] = {
+	{"G6", 2024, "on_track", "市教育局职成教处 周敏",
+	 "2024年全省中职“面向人人”职业能力大赛，我市参赛专业平均合格率91.3%，列全省11个设区市第5位（省教育厅通报〔2024〕37号）。"},
+	{"G6", 2025, "achieved", "市教育局职成教处 周敏",
+	 "2025年全省中职“面向人人”职业能力大赛，我市参赛专业平均合格率93.8%，列全省第4位，处于中上水平（省教育厅通报〔2025〕41号）。"},
+	{"C1", 2024, "on_track", "市教育局教师发展中心 陈立",
+	 "2024年完成信息技术应用能力提升培训1120人次，覆盖专任教师86%。"},
+	{"C1", 2025, "achieved", "市教育局教师发展中心 陈立",
+	 "截至2025年底全市职业院校专任教师1315人全部完成信息技术应用能力提升培训，考核合格率99.2%。"},
+	{"C2", 2024, "achieved", "市教育局职成教处 周敏",
+	 "2024年10月举办第四届市职业院校教师信息化教学比赛，9所院校68个团队参赛。"},
+	{"C2", 2025, "achieved", "市教育局职成教处 周敏",
+	 "2025年10月举办第五届市职业院校教师信息化教学比赛，9所院校74个团队参赛，推荐6个团队参加省赛。"},
+	{"C3", 2025, "achieved", "市教育局职成教处 周敏",
+	 "市职业教育信息化教学联盟于2022年3月成立，现有成员单位9所院校、12家企业，2025年开展联合教研活动6次。"},
+	{"C4", 2025, "achieved", "市教育局德育处 林芳",
+	 "2025年举办文明风采竞赛（作品1460件）、班主任能力大赛（42人）和“未来工匠”培树活动（评选32人）。"},
+	{"C5", 2025, "on_track", "市教育局德育处 林芳",
+	 "2025年评选思政示范课18节；课程思政典型案例评比因省级评审推迟至2026年3月完成。"},
+	{"C6", 2025, "on_track", "市教育局职成教处 周敏",
+	 "9所院校均已开设劳动教育必修课程；2025年学生创新创业大赛于11月举办，参赛项目126个。"},
+	{"C7", 2025, "at_risk", "市人社局职业能力建设处 方军",
+	 "省高职院校综合办学实力评价2025年结果：两所高职院校分列全省第27位和第35位（共49所），后者处于中等偏下。"},
+	{"C8", 2025, "off_track", "市教育局高教处 郑华",
+	 "两所高职院校的本科层次职业教育试点专业申报材料已报省教育厅，尚未获批，2025年未能开展试点。"},
+	{"C9", 2025, "achieved", "市发改委社会处 吴涛",
+	 "《舟山市产教融合型企业认定和激励办法》于2023年6月印发实施，已认定市级产教融合型企业10家。"},
+	{"C10", 2025, "on_track", "市经信局 何静",
+	 "产业人才数据平台已上线运行；2025年度产业人才需求报告已完成初稿，计划于2026年1月发布。"},
+	{"C11", 2025, "on_track", "市教育局职成教处 周敏",
+	 "贡献度评价办法已印发；2025年度评价数据采集完成，评价结果与绩效奖励分配挂钩方案待市财政局会签。"},
+};
+
+static int demo_write_assessments(struct demo_ctx *c)
+{
+	int rc;
+
+	for (size_t i = 0; i < sizeof(demo_assessments) / sizeof(demo_assessments[0]); i++) {
+		const struct demo_assessment_def *a = &demo_assessments[i];
+		char date[16];
+
+		if (a->year < c->opt.first_year || a->year > c->opt.last_year)
+			continue;
+		snprintf(date, sizeof(date), "%04d-12-%02d", a->year, 10 + (int)(i % 15));
+		if ((rc = store_run(c->s, Q_REC_ASSESSMENT_INSERT, c->e, "titttntnn", a->target,
+				    (int64_t)a->year, a->status, a->evidence, a->assessor, date)))
+			return rc;
+		demo_sum_str(c, a->target);
+		demo_sum_str(c, a->status);
+		demo_sum_str(c, a->evidence);
+	}
+	return 0;
+}
+
 /* ---- the whole run ------------------------------------------------------ */
 
 static void demo_ctx_release(struct demo_ctx *c)
@@ -996,7 +1062,7 @@ int demo_generate(struct store *s, const struct demo_options *o, struct demo_sum
 	if ((rc = demo_make_firms(&c)))
 		goto out;
 	demo_progress(&c, "registry", 0, (long)demo_nregistry);
-	if ((rc = demo_write_registry(&c)))
+	if ((rc = demo_write_registry(&c)) || (rc = demo_write_assessments(&c)))
 		goto out;
 	demo_progress(&c, "surveys", 0, c.opt.last_year - c.opt.first_year + 1);
 	if ((rc = demo_make_surveys(&c)))

@@ -235,6 +235,11 @@ void monitor_close(struct monitor *m)
 	free(m);
 }
 
+struct store *monitor_store(const struct monitor *m)
+{
+	return m->s;
+}
+
 const struct monitor_org *monitor_city(const struct monitor *m)
 {
 	return &m->orgs[m->city];

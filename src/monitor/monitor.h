@@ -94,6 +94,9 @@ struct monitor_share {
 int monitor_open(struct store *s, struct monitor **out, struct err *e) WUR;
 void monitor_close(struct monitor *m);
 
+/* The store the session reads. */
+struct store *monitor_store(const struct monitor *m);
+
 /* The city (the root of the tree), or an organisation by code (NULL when
  * there is none, or it is not the city, a district or a school). */
 const struct monitor_org *monitor_city(const struct monitor *m);

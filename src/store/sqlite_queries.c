@@ -140,6 +140,7 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_MON_REGISTRY),
 	NAME(Q_MON_CLUSTERS),
 	NAME(Q_LATEST_YEAR),
+	NAME(Q_REGISTRY_TYPE_GET),
 	NAME(Q_MON_ASSESSMENT),
 };
 
@@ -568,6 +569,7 @@ static const char *const sqlite_sql[Q__COUNT] = {
 			   " FROM registry_item",
 	[Q_MON_CLUSTERS] = "SELECT code FROM cluster ORDER BY code",
 	[Q_LATEST_YEAR] = "SELECT max(year) FROM datavalue",
+	[Q_REGISTRY_TYPE_GET] = "SELECT name, name_en FROM registry_type WHERE key = ?1",
 	[Q_MON_ASSESSMENT] = "SELECT year, status, evidence, assessor, assessed_on"
 			     " FROM target_assessment WHERE target_id = ?1 AND year <= ?2"
 			     " ORDER BY year DESC LIMIT 1",

@@ -1,0 +1,374 @@
+/* plan_status.c - `tvet plan status`: every target of the plan with its
+ * status in a year, by action, by department, or one target's schools.
+ * Formats what monitor_plan_status() computes; computes nothing itself. */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/mem.h"
+#include "monitor/plan.h"
+
+#define PLAN_NSTATUS 5
+
+/* Status labels, in the order of enum target_status. */
+static const char *const status_label[PLAN_NSTATUS] = {
+	N_("no data"), N_("achieved"), N_("on track"), N_("at risk"), N_("off track")};
+
+/* A figure for JSON: rounded to six decimals, so floating noise never shows. */
+static json_t *ps_real(int has, double v)
+{
+	if (!has)
+		return json_null();
+	v = round(v * 1e6) / 1e6;
+	if (v == floor(v) && fabs(v) < 1e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+/* "57.4%" / "16个": a figure as the table shows it. */
+static void ps_figure(char *buf, size_t size, int has, double v, int decimals, const char *unit)
+{
+	char num[64];
+
+	if (!has) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	target_format_number(num, sizeof(num), v, decimals);
+	snprintf(buf, size, "%s%s", num, unit);
+}
+
+static const char *ps_explanation(const struct plan_item *it)
+{
+	return i18n_is_chinese() ? it->res.explanation_zh : it->res.explanation_en;
+}
+
+static json_t *ps_item_json(const struct plan_item *it)
+{
+	json_t *o = json_object(), *resp = json_array(), *schools = json_array();
+	const struct target_result *r = &it->res;
+
+	json_object_set_new(o, "id", json_string(it->id));
+	json_object_set_new(o, "part", json_integer(it->part));
+	json_object_set_new(o, "title", json_string(it->title));
+	json_object_set_new(o, "title_en", json_string(it->title_en));
+	json_object_set_new(o, "section", json_string(it->section));
+	json_object_set_new(o, "action", json_integer(it->action));
+	json_object_set_new(o, "kind", json_string(it->kind));
+	json_object_set_new(o, "unit", json_string(it->unit));
+	json_object_set_new(o, "year", json_integer(r->year));
+	json_object_set_new(o, "actual", ps_real(r->has_actual, r->actual));
+	json_object_set_new(o, "target", ps_real(it->has_target, it->target));
+	json_object_set_new(o, "comparator", json_string(it->cmp));
+	json_object_set_new(o, "deadline", json_integer(it->deadline));
+	json_object_set_new(o, "baseline_year", json_integer(it->baseline_year));
+	json_object_set_new(o, "baseline", ps_real(r->has_baseline, r->baseline));
+	json_object_set_new(o, "previous", ps_real(r->has_previous, r->previous));
+	json_object_set_new(o, "change",
+			    ps_real(r->has_actual && r->has_previous, r->change));
+	json_object_set_new(o, "gap", ps_real(r->has_actual && it->has_target, r->gap));
+	json_object_set_new(o, "trajectory", ps_real(r->has_trajectory, r->trajectory));
+	json_object_set_new(o, "projection", ps_real(r->has_projection, r->projection));
+	json_object_set_new(o, "status", json_string(target_status_key(r->status)));
+	json_object_set_new(o, "explanation", json_string(r->explanation_zh));
+	json_object_set_new(o, "explanation_en", json_string(r->explanation_en));
+	json_object_set_new(o, "formula", it->formula[0] ? json_string(it->formula) : json_null());
+	json_object_set_new(o, "indicator", it->ind ? json_string(it->ind->code) : json_null());
+	for (size_t i = 0; i < it->ndepts; i++)
+		json_array_append_new(resp, json_pack("{s:s, s:s, s:s, s:b}", "code",
+						      it->depts[i].code, "name", it->depts[i].name,
+						      "name_en", it->depts[i].name_en, "lead",
+						      i == 0));
+	json_object_set_new(o, "responsible", resp);
+	for (size_t i = 0; i < it->nby_school; i++) {
+		const struct monitor_share *sh = &it->by_school[i];
+		json_array_append_new(
+			schools,
+			json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "school", sh->school->code,
+				  "name", sh->school->name, "value",
+				  ps_real(sh->v.value.present, sh->v.value.v), "numerator",
+				  ps_real(sh->v.num.present, sh->v.num.v), "denominator",
+				  ps_real(sh->v.den.present, sh->v.den.v), "weight",
+				  ps_real(1, sh->weight), "pull", ps_real(sh->has_pull, sh->pull)));
+	}
+	json_object_set_new(o, "by_school", schools);
+	if (it->assessed_year)
+		json_object_set_new(o, "assessment",
+				    json_pack("{s:i, s:s, s:s, s:s}", "year", it->assessed_year,
+					      "evidence", it->evidence, "assessor", it->assessor,
+					      "assessed_on", it->assessed_on));
+	return o;
+}
+
+static void ps_print_json(const struct plan_status *ps)
+{
+	json_t *root = json_object(), *targets = json_array(), *actions = json_array();
+	json_t *total = json_object(), *cur = NULL;
+	int last_action = -1;
+
+	for (int k = 0; k < PLAN_NSTATUS; k++)
+		json_object_set_new(total, target_status_key((enum target_status)k),
+				    json_integer(0));
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct plan_item *it = &ps->items[i];
+		const char *key = target_status_key(it->res.status);
+		json_t *counts;
+
+		json_array_append_new(targets, ps_item_json(it));
+		if (it->action != last_action) {
+			cur = json_object();
+			counts = json_object();
+			for (int k = 0; k < PLAN_NSTATUS; k++)
+				json_object_set_new(counts, target_status_key((enum target_status)k),
+						    json_integer(0));
+			json_object_set_new(cur, "action", json_integer(it->action));
+			json_object_set_new(cur, "title", json_string(it->action_title));
+			json_object_set_new(cur, "title_en", json_string(it->action_title_en));
+			json_object_set_new(cur, "counts", counts);
+			json_array_append_new(actions, cur);
+			last_action = it->action;
+		}
+		counts = json_object_get(cur, "counts");
+		json_object_set_new(counts, key,
+				    json_integer(json_integer_value(json_object_get(counts, key)) + 1));
+		json_object_set_new(total, key,
+				    json_integer(json_integer_value(json_object_get(total, key)) + 1));
+	}
+	json_object_set_new(root, "year", json_integer(ps->year));
+	json_object_set_new(root, "counts", total);
+	json_object_set_new(root, "actions", actions);
+	json_object_set_new(root, "targets", targets);
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(root);
+}
+
+static const struct out_col ps_cols[] = {
+	{"id", N_("Target"), OUT_TEXT},	      {"part", N_("Part"), OUT_INT},
+	{"action", N_("Action"), OUT_INT},    {"title", N_("Title"), OUT_TEXT},
+	{"actual", N_("Actual"), OUT_TEXT},   {"target", N_("Target value"), OUT_TEXT},
+	{"status", N_("Status"), OUT_TEXT},   {"explanation", N_("Explanation"), OUT_TEXT},
+	{"responsible", N_("Responsible"), OUT_TEXT},
+};
+
+static void ps_row(struct out_table *t, const struct plan_item *it, enum out_format fmt)
+{
+	char part[16], action[16], actual[96], target[96];
+	struct strbuf resp = {0};
+	const char *row[9];
+	const char *unit = strcmp(it->unit, "%") == 0 ? "%" : "";
+
+	snprintf(part, sizeof(part), "%d", it->part);
+	snprintf(action, sizeof(action), "%d", it->action);
+	if (fmt == OUT_CSV) {
+		if (it->res.has_actual)
+			snprintf(actual, sizeof(actual), "%.10g", it->res.actual);
+		else
+			actual[0] = '\0';
+		if (it->has_target)
+			snprintf(target, sizeof(target), "%s%.10g", it->cmp, it->target);
+		else
+			snprintf(target, sizeof(target), "%s", it->cmp);
+	} else {
+		ps_figure(actual, sizeof(actual), it->res.has_actual, it->res.actual, it->decimals,
+			  unit);
+		if (it->has_target) {
+			char num[64];
+			target_format_number(num, sizeof(num), it->target,
+					     it->target == floor(it->target) ? 0 : it->decimals);
+			snprintf(target, sizeof(target), "%s %s%s", it->cmp, num, it->unit);
+		} else {
+			snprintf(target, sizeof(target), "%s", _("assessed"));
+		}
+	}
+	for (size_t i = 0; i < it->ndepts; i++) {
+		if (i)
+			strbuf_addstr(&resp, fmt == OUT_CSV ? ";" : "、");
+		strbuf_addstr(&resp, fmt == OUT_CSV ? it->depts[i].code
+				     : i18n_is_chinese() ? it->depts[i].name
+							 : it->depts[i].code);
+	}
+	row[0] = it->id;
+	row[1] = part;
+	row[2] = action;
+	row[3] = i18n_is_chinese() ? it->title : it->title_en;
+	row[4] = actual[0] ? actual : NULL;
+	row[5] = target;
+	row[6] = fmt == OUT_CSV ? target_status_key(it->res.status)
+				: _(status_label[it->res.status]);
+	row[7] = ps_explanation(it);
+	row[8] = strbuf_str(&resp);
+	out_table_add(t, row);
+	strbuf_release(&resp);
+}
+
+static int ps_action_cmp(const void *a, const void *b)
+{
+	const struct plan_item *x = a, *y = b;
+
+	return x->action - y->action;
+}
+
+/* The table: for each action its line of counts, then its targets. */
+static void ps_print_table(const struct plan_status *ps, enum out_format fmt)
+{
+	struct out_table t;
+	int total[PLAN_NSTATUS] = {0};
+
+	if (fmt == OUT_CSV) {
+		out_table_init(&t, ps_cols, sizeof(ps_cols) / sizeof(ps_cols[0]));
+		for (size_t i = 0; i < ps->n; i++)
+			ps_row(&t, &ps->items[i], fmt);
+		out_table_print(&t, fmt, stdout);
+		out_table_release(&t);
+		return;
+	}
+	for (size_t i = 0; i < ps->n;) {
+		int action = ps->items[i].action, counts[PLAN_NSTATUS] = {0};
+		size_t j;
+
+		out_table_init(&t, ps_cols, 8);
+		for (j = i; j < ps->n && ps->items[j].action == action; j++) {
+			counts[ps->items[j].res.status]++;
+			total[ps->items[j].res.status]++;
+			ps_row(&t, &ps->items[j], fmt);
+		}
+		printf(_("Action %d %s: %d achieved, %d on track, %d at risk, %d off track, "
+			 "%d without data\n"),
+		       action,
+		       i18n_is_chinese() ? ps->items[i].action_title : ps->items[i].action_title_en,
+		       counts[TARGET_ACHIEVED], counts[TARGET_ON_TRACK], counts[TARGET_AT_RISK],
+		       counts[TARGET_OFF_TRACK], counts[TARGET_NO_DATA]);
+		out_table_print(&t, fmt, stdout);
+		out_table_release(&t);
+		putchar('\n');
+		i = j;
+	}
+	printf(_("%d: %zu criteria: %d achieved, %d on track, %d at risk, %d off track, "
+		 "%d without data\n"),
+	       ps->year, ps->n, total[TARGET_ACHIEVED], total[TARGET_ON_TRACK],
+	       total[TARGET_AT_RISK], total[TARGET_OFF_TRACK], total[TARGET_NO_DATA]);
+}
+
+/* One target: its criteria, then each school's part in the city value. */
+static int ps_print_target(const struct plan_status *ps, const char *id, enum out_format fmt,
+			   struct err *e)
+{
+	static const struct out_col cols[] = {
+		{"school", N_("School"), OUT_TEXT},	  {"name", N_("Name"), OUT_TEXT},
+		{"value", N_("Value"), OUT_REAL},	  {"numerator", N_("Numerator"), OUT_REAL},
+		{"denominator", N_("Denominator"), OUT_REAL}, {"weight", N_("Weight %"), OUT_REAL},
+		{"pull", N_("Pull"), OUT_REAL},
+	};
+	int found = 0;
+
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct plan_item *it = &ps->items[i];
+		struct out_table t;
+
+		if (strcmp(it->id, id) != 0)
+			continue;
+		found = 1;
+		if (fmt == OUT_JSON) {
+			json_t *o = ps_item_json(it);
+			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+			fputc('\n', stdout);
+			json_decref(o);
+			continue;
+		}
+		if (fmt == OUT_TABLE)
+			printf("%s%s%s %s\n%s\n", it->id, it->nparts > 1 ? "." : "",
+			       it->nparts > 1 ? (it->part == 1 ? "1" : "2") : "",
+			       i18n_is_chinese() ? it->title : it->title_en, ps_explanation(it));
+		if (!it->nby_school)
+			continue;
+		if (fmt == OUT_TABLE)
+			printf(_("Schools, the strongest pull on the city value first:\n"));
+		out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+		for (size_t k = 0; k < it->nby_school; k++) {
+			const struct monitor_share *sh = &it->by_school[k];
+			char v[96], a[96], b[96], w[96], p[96];
+			const char *row[7];
+
+			ps_figure(v, sizeof(v), sh->v.value.present, sh->v.value.v, it->decimals, "");
+			ps_figure(a, sizeof(a), sh->v.num.present, sh->v.num.v, 0, "");
+			ps_figure(b, sizeof(b), sh->v.den.present, sh->v.den.v, 0, "");
+			ps_figure(w, sizeof(w), 1, 100 * sh->weight, 1, "");
+			ps_figure(p, sizeof(p), sh->has_pull, sh->pull, 2, "");
+			row[0] = sh->school->code;
+			row[1] = i18n_is_chinese() || !sh->school->name_en[0] ? sh->school->name
+									      : sh->school->name_en;
+			row[2] = v;
+			row[3] = a;
+			row[4] = b;
+			row[5] = w;
+			row[6] = p;
+			out_table_add(&t, row);
+		}
+		out_table_print(&t, fmt, stdout);
+		out_table_release(&t);
+	}
+	if (!found)
+		return err_set(e, ERR_NOTFOUND, _("target '%s' is not in the plan (see tvet plan "
+						  "targets)"),
+			       id);
+	return 0;
+}
+
+int plan_status_view(struct store *s, int year, long action, const char *unit,
+		     const char *target, enum out_format fmt, struct err *e)
+{
+	struct monitor *m = NULL;
+	struct plan_status ps;
+	int rc;
+
+	if ((rc = monitor_open(s, &m, e)) < 0)
+		return rc;
+	if (!year) {
+		int64_t latest = 0;
+		if ((rc = store_lookup(s, Q_LATEST_YEAR, &latest, e, "")) < 0)
+			goto out;
+		if (!latest) {
+			rc = err_set(e, ERR_NOTFOUND, _("no yearly data yet: give --year"));
+			goto out;
+		}
+		year = (int)latest;
+	}
+	if (unit) {
+		int64_t id = 0;
+		if ((rc = store_lookup(s, Q_ORG_ID_BY_CODE, &id, e, "t", unit)) < 0)
+			goto out;
+		if (rc == 0) {
+			rc = err_set(e, ERR_NOTFOUND,
+				     _("department '%s' does not exist (see tvet orgs --kind "
+				       "department)"),
+				     unit);
+			goto out;
+		}
+	}
+	if ((rc = monitor_plan_status(m, year, (int)action, unit, &ps, e)) < 0)
+		goto out;
+	/* by action, each action's targets in the plan's order (a stable
+	 * sort: items are in file order and qsort is not stable) */
+	for (size_t i = 1; i < ps.n; i++)
+		for (size_t j = i; j > 0 && ps_action_cmp(&ps.items[j - 1], &ps.items[j]) > 0; j--) {
+			struct plan_item tmp = ps.items[j];
+			ps.items[j] = ps.items[j - 1];
+			ps.items[j - 1] = tmp;
+		}
+	if (target)
+		rc = ps_print_target(&ps, target, fmt, e);
+	else if (fmt == OUT_JSON)
+		ps_print_json(&ps);
+	else
+		ps_print_table(&ps, fmt);
+	plan_status_release(&ps);
+out:
+	monitor_close(m);
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,74 @@
+/* plan.h - where every target of the action plan stands in a year.
+ *
+ * monitor_plan_status() computes, from the data as stored now, each
+ * criterion of data/plan/targets.csv for a year:
+ * - rate targets: the indicator named in `source` at the city, every year
+ *   from the baseline year to the year asked, assessed by calc/target.h
+ *   (actual, previous year, baseline, gap, trajectory, projection, status,
+ *   explanation), with each school's value, weight and pull on the city
+ *   value (monitor_by_school) so a reader sees which schools hold it back;
+ * - count targets: recognised registry items, count(registry, type=source,
+ *   level=level) or the target's own formula, assessed the same way;
+ * - manual targets: the status, evidence and assessor of the latest
+ *   assessment of that year or before (tvet import assessments).
+ * Nothing is stored: each call reads what is there, so an import shows in
+ * the next call. The CLI and the server format these items; they compute
+ * nothing of their own. */
+#ifndef TVET_MONITOR_PLAN_H
+#define TVET_MONITOR_PLAN_H
+
+#include <stddef.h>
+
+#include "calc/target.h"
+#include "monitor/monitor.h"
+
+struct plan_dept {
+	char *code, *name, *name_en;
+};
+
+/* One criterion of one target, assessed. */
+struct plan_item {
+	/* the definition, as in targets.csv */
+	char *id;
+	int part;      /* 1 for single-criterion targets */
+	int nparts;    /* criteria of this target */
+	char *section; /* goal, action, commitment */
+	int action;
+	char *action_title, *action_title_en;
+	char *kind; /* rate, count, manual */
+	char *cmp;  /* >=, <=, =, >, <, assessed */
+	int has_target;
+	double target;
+	char *unit;   /* "" for manual */
+	int deadline, baseline_year;
+	char *source; /* indicator code or registry type, "" for manual */
+	char *title, *title_en;
+	char *formula; /* what was evaluated, "" for manual */
+	int decimals;
+	struct plan_dept *depts; /* the action's departments, lead first */
+	size_t ndepts;
+
+	/* the assessment */
+	struct target_result res; /* status, figures, explanations */
+	const struct monitor_indicator *ind; /* rate targets */
+	struct monitor_share *by_school;     /* rate targets with a denominator */
+	size_t nby_school;
+	/* manual targets: the latest assessment, when there is one */
+	int assessed_year;
+	char *evidence, *assessor, *assessed_on;
+};
+
+struct plan_status {
+	int year;
+	struct plan_item *items;
+	size_t n;
+};
+
+/* Filters: action 0 for all; unit NULL for all, else a department code
+ * (the targets of the actions it is responsible for, lead or not). */
+int monitor_plan_status(struct monitor *m, int year, int action, const char *unit,
+			struct plan_status *out, struct err *e) WUR;
+
+void plan_status_release(struct plan_status *ps);
+
+#endif

@@ -456,6 +456,10 @@ static void target_add_goal(struct strbuf *out, const struct target_def *def, en
 		strbuf_addstr(out, target_pick(lang, "目标", "the target"));
 		return;
 	}
+	if (def->cmp == TARGET_CMP_LE && def->value == 0) {
+		strbuf_addstr(out, target_pick(lang, "零发生目标", "the target of zero"));
+		return;
+	}
 	switch (def->cmp) {
 	case TARGET_CMP_GE:
 	case TARGET_CMP_EQ:
@@ -573,10 +577,22 @@ static void target_add_path(struct strbuf *out, const struct target_def *def,
 			    const struct target_result *res, enum target_lang lang)
 {
 	char actual[64], trajectory[64];
+	struct target_def shown = *def;
 	const char *word;
 
 	target_format_number(actual, sizeof(actual), res->actual, def->decimals);
 	target_format_number(trajectory, sizeof(trajectory), res->trajectory, def->decimals);
+	/* "2人, above the 2人 needed" reads wrong: show the path's figure with
+	 * as many more decimals (up to two) as it takes to differ */
+	while (strcmp(actual, trajectory) == 0 &&
+	       !target_on_path(def, res->actual, res->trajectory) &&
+	       shown.decimals < def->decimals + 2 && shown.decimals < TARGET_MAX_DECIMALS) {
+		shown.decimals++;
+		target_format_number(actual, sizeof(actual), res->actual, shown.decimals);
+		target_format_number(trajectory, sizeof(trajectory), res->trajectory,
+				     shown.decimals);
+	}
+	def = &shown;
 	if (strcmp(actual, trajectory) == 0 && target_on_path(def, res->actual, res->trajectory))
 		word = target_pick(lang, "达到", "in line with the ");
 	else if (res->actual > res->trajectory)
@@ -670,7 +686,11 @@ void target_explain(const struct target_def *def, const struct target_result *re
 		target_add_count_target(out, def, lang);
 
 	if (res->status == TARGET_ACHIEVED) {
-		if (zh && def->cmp == TARGET_CMP_LE && def->kind == TARGET_KIND_RATE) {
+		if (def->cmp == TARGET_CMP_LE && def->value == 0) {
+			/* "零发生" targets: "已实现零发生" / "zero, as targeted" */
+			strbuf_addstr(out, target_pick(lang, "，已实现零发生目标",
+						       "; the target of zero is met"));
+		} else if (zh && def->cmp == TARGET_CMP_LE && def->kind == TARGET_KIND_RATE) {
 			/* "已控制在2%以内" */
 			strbuf_addstr(out, "，已控制在");
 			target_add_threshold(out, def, lang);

@@ -416,6 +416,17 @@ static const struct target_def g10 = {
 	.name_en = "local retention rate of higher vocational graduates",
 	.decimals = 1,
 };
+static const struct target_def a1b = {
+	.cmp = TARGET_CMP_LE,
+	.kind = TARGET_KIND_RATE,
+	.value = 0,
+	.unit = "人",
+	.baseline_year = 2021,
+	.deadline = 2025,
+	.name_zh = "学生违法犯罪人数",
+	.name_en = "number of students with criminal offences",
+	.decimals = 0,
+};
 static const struct target_def a1a = {
 	.cmp = TARGET_CMP_LE,
 	.kind = TARGET_KIND_RATE,
@@ -471,6 +482,25 @@ struct explain_case {
 };
 
 static const struct explain_case explain_cases[] = {
+	{"zero target achieved",
+	 &a1b,
+	 {{2021, 3}, {2022, 2}, {2023, 2}, {2024, 1}, {2025, 0}},
+	 2025,
+	 TARGET_ACHIEVED,
+	 "2025年学生违法犯罪人数为0人，较上年减少1人，已实现零发生目标。",
+	 "In 2025 the number of students with criminal offences was 0, down 1 on the year before; "
+	 "the target of zero is met."},
+	/* the path asks 1.5: shown as 1.5, not as the actual's "2" */
+	{"zero target, path shown with a decimal",
+	 &a1b,
+	 {{2021, 3}, {2022, 2}, {2023, 2}},
+	 2023,
+	 TARGET_OFF_TRACK,
+	 "2023年学生违法犯罪人数为2人，与上年持平，高于按期达成所需的1.5人，按当前趋势2025年预计为"
+	 "1人，难以达成零发生目标。",
+	 "In 2023 the number of students with criminal offences was 2, unchanged on the year before, "
+	 "above the 1.5 needed to be on schedule; on the current trend it would be 1 in 2025, so the "
+	 "target of zero is unlikely to be met."},
 	{"% achieved",
 	 &g7,
 	 {{2021, 40}, {2022, 44}, {2023, 47.5}, {2024, 54.8}, {2025, 56.2}},

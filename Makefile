@@ -3,7 +3,8 @@
 #   make            build build/tvet (runs the dependency check first)
 #   make check      unit + integration tests; ends with "N passed, N failed"
 #   make demo       build, create demo.db with the demo city, show what to look at
-#   make bench      wall time and peak memory of `tvet init` and `tvet demo`
+#   make bench      init, demo, imports against sqlite3 .import, plan status and
+#                   one formula against hand-written SQL (bench/*.sh)
 #   make SANITIZE=1 check    the same suite under ASan + UBSan (CI does this)
 #
 # The library (every module but cli/) goes into libtvet.a; the program and
@@ -108,6 +109,7 @@ demo: all
 
 bench: all
 	sh bench/run.sh
+	TVET=$(B)/tvet sh bench/plan.sh
 
 install: all
 	$(MAKE) B=build/install DATADIR=$(PREFIX)/share/tvet/data \

@@ -12,7 +12,7 @@
 
 /* One stored value of an (organisation, year, element). */
 struct mon_cell {
-	char *dims;
+	const char *dims; /* into the slot's block */
 	double v;
 };
 
@@ -23,6 +23,7 @@ struct mon_slot {
 	char *element; /* NULL: empty slot */
 	struct mon_cell *cells;
 	size_t ncells;
+	char *block; /* the cells' dims, one allocation */
 };
 
 struct mon_item {
@@ -30,13 +31,18 @@ struct mon_item {
 	int level; /* 1 city, 2 province, 3 national */
 	int year;  /* recognised in */
 	int64_t school_id;
+	int org; /* index of the owning school, -1 for none */
 };
 
 struct monitor {
 	struct store *s;
+	int own_tx; /* the session's read snapshot is ours to end */
 	struct monitor_org *orgs;
 	size_t norgs;
 	int city;
+	/* for each organisation, the indices of those at or below it */
+	int **members;
+	size_t *nmembers;
 	struct mon_slot *slots;
 	size_t nslots, nused;
 	struct mon_item *items;
@@ -131,6 +137,18 @@ static int mon_load_orgs(struct monitor *m, struct err *e)
 	free(parents);
 	if (rc < 0)
 		return rc;
+	m->members = xcalloc(m->norgs ? m->norgs : 1, sizeof(*m->members));
+	m->nmembers = xcalloc(m->norgs ? m->norgs : 1, sizeof(*m->nmembers));
+	for (size_t i = 0; i < m->norgs; i++) {
+		int p = (int)i, depth = 0;
+
+		while (p >= 0 && depth++ < 8) {
+			m->members[p] = xrealloc(m->members[p],
+						 (m->nmembers[p] + 1) * sizeof(**m->members));
+			m->members[p][m->nmembers[p]++] = (int)i;
+			p = m->orgs[p].parent;
+		}
+	}
 	if (m->city < 0)
 		return err_set(e, ERR_NOTFOUND, _("the database has no city: run tvet init"));
 	return 0;
@@ -162,6 +180,12 @@ static int mon_load_registry(struct monitor *m, struct err *e)
 	store_reset(st);
 	if (rc < 0)
 		return rc;
+	for (size_t i = 0; i < m->nitems; i++) {
+		m->items[i].org = -1;
+		for (size_t j = 0; m->items[i].school_id && j < m->norgs; j++)
+			if (m->orgs[j].id == m->items[i].school_id)
+				m->items[i].org = (int)j;
+	}
 	return store_list(m->s, Q_MON_CLUSTERS, &m->clusters, &m->nclusters, e, "");
 }
 
@@ -173,6 +197,16 @@ int monitor_open(struct store *s, struct monitor **out, struct err *e)
 	m->s = s;
 	m->nslots = 1024;
 	m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+	/* One snapshot for the session: consistent figures, locks taken once.
+	 * Inside the caller's transaction the session reads that instead. */
+	if (!store_in_transaction(s)) {
+		if ((rc = store_begin_read(s, e)) < 0) {
+			monitor_close(m);
+			*out = NULL;
+			return rc;
+		}
+		m->own_tx = 1;
+	}
 	if ((rc = mon_load_orgs(m, e)) < 0 || (rc = mon_load_registry(m, e)) < 0) {
 		monitor_close(m);
 		*out = NULL;
@@ -204,6 +238,8 @@ void monitor_close(struct monitor *m)
 {
 	if (!m)
 		return;
+	if (m->own_tx)
+		store_rollback(m->s); /* a read snapshot: nothing to keep */
 	for (size_t i = 0; i < m->norgs; i++) {
 		free(m->orgs[i].code);
 		free(m->orgs[i].name);
@@ -212,12 +248,15 @@ void monitor_close(struct monitor *m)
 		free(m->orgs[i].level);
 	}
 	free(m->orgs);
+	for (size_t i = 0; m->members && i < m->norgs; i++)
+		free(m->members[i]);
+	free(m->members);
+	free(m->nmembers);
 	for (size_t i = 0; i < m->nslots; i++) {
 		if (!m->slots[i].element)
 			continue;
 		free(m->slots[i].element);
-		for (size_t j = 0; j < m->slots[i].ncells; j++)
-			free(m->slots[i].cells[j].dims);
+		free(m->slots[i].block);
 		free(m->slots[i].cells);
 	}
 	free(m->slots);
@@ -311,13 +350,15 @@ static void mon_grow(struct monitor *m)
 	free(old);
 }
 
-/* The stored values of org's element in year, read once per session. */
+/* The stored values of org's element in year, read once per session:
+ * the values, then their dims strings packed in one block. */
 static int mon_cells(struct monitor *m, int64_t org, int year, const char *element,
 		     const struct mon_slot **out, struct err *e)
 {
 	struct mon_slot *sl = mon_find(m, org, year, element);
 	struct store_stmt *st;
-	size_t cap = 0;
+	struct strbuf dims = {0};
+	size_t cap = 0, *at = NULL;
 	int rc;
 
 	if (sl->element) {
@@ -339,12 +380,19 @@ static int mon_cells(struct monitor *m, int64_t org, int year, const char *eleme
 		if (sl->ncells == cap) {
 			cap = cap ? cap * 2 : 4;
 			sl->cells = xrealloc(sl->cells, cap * sizeof(*sl->cells));
+			at = xrealloc(at, cap * sizeof(*at));
 		}
-		sl->cells[sl->ncells].dims = xstrdup(store_col_text(st, 0));
+		at[sl->ncells] = dims.len;
+		strbuf_addstr(&dims, store_col_text(st, 0));
+		strbuf_addch(&dims, '\0');
 		sl->cells[sl->ncells].v = store_col_double(st, 1);
 		sl->ncells++;
 	}
 	store_reset(st);
+	sl->block = strbuf_detach(&dims);
+	for (size_t i = 0; i < sl->ncells; i++)
+		sl->cells[i].dims = sl->block + at[i];
+	free(at);
 	sl->element = xstrdup(element); /* the slot is taken even after an error */
 	m->nused++;
 	*out = sl;
@@ -430,12 +478,13 @@ static int mon_lookup(void *ud, const struct expr_ref *ref, int year, struct exp
 	struct monitor *m = c->m;
 	int rc;
 
-	for (size_t i = 0; i < m->norgs; i++) {
-		const struct monitor_org *o = &m->orgs[i];
+	size_t top = (size_t)(c->org - m->orgs);
+
+	for (size_t k = 0; k < m->nmembers[top]; k++) {
+		const struct monitor_org *o = &m->orgs[m->members[top][k]];
 		const struct mon_slot *sl;
 
-		if (!mon_below(m, o, c->org) || !mon_org_pass(m, o, c->scope) ||
-		    !mon_org_pass(m, o, ref))
+		if (!mon_org_pass(m, o, c->scope) || !mon_org_pass(m, o, ref))
 			continue;
 		if ((rc = mon_cells(m, o->id, year, ref->name, &sl, e)) < 0)
 			return rc;
@@ -465,10 +514,7 @@ static int mon_item_pass(const struct monitor *m, const struct mon_item *it,
 		return 0;
 	if (top == &m->orgs[m->city])
 		return 1;
-	for (size_t i = 0; i < m->norgs; i++)
-		if (m->orgs[i].id == it->school_id)
-			return mon_below(m, &m->orgs[i], top);
-	return 0;
+	return it->org >= 0 && mon_below(m, &m->orgs[it->org], top);
 }
 
 static int mon_count_registry(struct mon_ctx *c, const struct expr_ref *ref, int year,
@@ -516,18 +562,20 @@ static int mon_count_schools(struct mon_ctx *c, const struct expr_ref *ref, int 
 	size_t n = 0;
 	int rc;
 
-	for (size_t i = 0; i < m->norgs; i++) {
-		const struct monitor_org *o = &m->orgs[i];
+	size_t top = (size_t)(c->org - m->orgs);
 
-		if (strcmp(o->kind, "school") != 0 || !mon_below(m, o, c->org) ||
-		    !mon_org_pass(m, o, c->scope) || !mon_org_pass(m, o, ref) ||
+	for (size_t k = 0; k < m->nmembers[top]; k++) {
+		const struct monitor_org *o = &m->orgs[m->members[top][k]];
+
+		if (strcmp(o->kind, "school") != 0 || !mon_org_pass(m, o, c->scope) ||
+		    !mon_org_pass(m, o, ref) ||
 		    (o->founded_year && o->founded_year > year))
 			continue;
 		if (reg) {
 			int held = 0;
-			for (size_t k = 0; !held && k < m->nitems; k++) {
-				const struct mon_item *it = &m->items[k];
-				held = it->school_id == o->id && it->year <= year &&
+			for (size_t q = 0; !held && q < m->nitems; q++) {
+				const struct mon_item *it = &m->items[q];
+				held = it->org == (int)(o - m->orgs) && it->year <= year &&
 				       expr_filter_match(reg, it->type) &&
 				       (!reg_level ||
 					it->level >= mon_level_rank(reg_level->values[0]));
@@ -876,11 +924,12 @@ int monitor_by_school(struct monitor *m, const struct monitor_indicator *ind,
 	*n = 0;
 	if ((rc = monitor_value(m, ind, org, year, &total, e)) < 0)
 		return rc;
-	for (size_t i = 0; i < m->norgs; i++) {
-		const struct monitor_org *o = &m->orgs[i];
+	for (size_t k = 0; k < m->nmembers[org - m->orgs]; k++) {
+		const struct monitor_org *o = &m->orgs[m->members[org - m->orgs][k]];
 		struct monitor_share sh = {o, {{0, 0}, {0, 0}, {0, 0}}, 0, 0, 0};
 		const struct expr_value *w, *tw;
-		if (strcmp(o->kind, "school") != 0 || !mon_below(m, o, org))
+
+		if (strcmp(o->kind, "school") != 0)
 			continue;
 		if (ind->scope) {
 			const struct expr_ref *scope = NULL;

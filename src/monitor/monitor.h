@@ -6,9 +6,13 @@
  * a store. It loads the organisation tree (city, districts, schools) and the
  * registry once, and caches every (organisation, year, element) it reads,
  * so many formulas over many organisations and years read each stored
- * school-year-element once. A session sees the data as they were when it
- * read them: open a new one after a write ("always current" is a new
- * session per request, which costs a few milliseconds).
+ * school-year-element once. A session reads one snapshot of the database
+ * (a read transaction from monitor_open to monitor_close, so its figures
+ * are consistent and SQLite takes its locks once): it does not see writes
+ * made after it opened. "Always current" is a new session per command or
+ * request, which costs a few milliseconds. Sessions opened on one store
+ * while another is open share that one's snapshot; opened inside the
+ * caller's own transaction, a session reads that transaction's data.
  *
  * A data reference of a formula (calc/expr.h) evaluated at organisation O in
  * year Y is the sum, over the organisations at or below O, of the element's

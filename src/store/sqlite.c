@@ -252,6 +252,21 @@ int store_begin(struct store *s, struct err *e)
 	return 0;
 }
 
+int store_begin_read(struct store *s, struct err *e)
+{
+	if (s->in_tx)
+		return err_set(e, ERR_INTERNAL, "transaction already open");
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_db_error(s, e, _("starting a transaction"));
+	s->in_tx = 1;
+	return 0;
+}
+
+int store_in_transaction(const struct store *s)
+{
+	return s->in_tx;
+}
+
 int store_commit(struct store *s, struct err *e)
 {
 	if (!s->in_tx)

@@ -58,6 +58,12 @@ int store_is_current(struct store *s);
 
 int store_begin(struct store *s, struct err *e) WUR;
 int store_commit(struct store *s, struct err *e) WUR;
+/* A read snapshot (also on a read-only handle): every read until
+ * store_rollback() sees the same data, and the locks are taken once rather
+ * than per statement. For sessions that read a lot, e.g. monitor/. */
+int store_begin_read(struct store *s, struct err *e) WUR;
+/* 1 while a transaction (or read snapshot) is open. */
+int store_in_transaction(const struct store *s);
 void store_rollback(struct store *s);
 
 /* The cached prepared statement for q, reset and with bindings cleared. */

@@ -255,68 +255,87 @@ static void ps_print_table(const struct plan_status *ps, enum out_format fmt)
 	       total[TARGET_AT_RISK], total[TARGET_OFF_TRACK], total[TARGET_NO_DATA]);
 }
 
-/* One target: its criteria, then each school's part in the city value. */
+/* One target: its criteria, then each school's part in the city value.
+ * JSON: an array of the target's criteria (one or two), each with its
+ * by_school; CSV: the by-school rows of every criterion; a table: both. */
 static int ps_print_target(const struct plan_status *ps, const char *id, enum out_format fmt,
-			   struct err *e)
+			   int filtered, struct err *e)
 {
 	static const struct out_col cols[] = {
+		{"id", N_("Target"), OUT_TEXT},		  {"part", N_("Part"), OUT_INT},
 		{"school", N_("School"), OUT_TEXT},	  {"name", N_("Name"), OUT_TEXT},
 		{"value", N_("Value"), OUT_REAL},	  {"numerator", N_("Numerator"), OUT_REAL},
 		{"denominator", N_("Denominator"), OUT_REAL}, {"weight", N_("Weight %"), OUT_REAL},
 		{"pull", N_("Pull"), OUT_REAL},
 	};
-	int found = 0;
+	json_t *list = json_array();
+	struct out_table t;
+	size_t found = 0, schools = 0;
 
+	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
 	for (size_t i = 0; i < ps->n; i++) {
 		const struct plan_item *it = &ps->items[i];
-		struct out_table t;
+		char part[16];
 
 		if (strcmp(it->id, id) != 0)
 			continue;
-		found = 1;
-		if (fmt == OUT_JSON) {
-			json_t *o = ps_item_json(it);
-			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-			fputc('\n', stdout);
-			json_decref(o);
-			continue;
+		found++;
+		json_array_append_new(list, ps_item_json(it));
+		if (fmt == OUT_TABLE) {
+			if (it->nparts > 1)
+				printf("%s.%d %s\n%s\n", it->id, it->part,
+				       i18n_is_chinese() ? it->title : it->title_en,
+				       ps_explanation(it));
+			else
+				printf("%s %s\n%s\n", it->id,
+				       i18n_is_chinese() ? it->title : it->title_en,
+				       ps_explanation(it));
 		}
-		if (fmt == OUT_TABLE)
-			printf("%s%s%s %s\n%s\n", it->id, it->nparts > 1 ? "." : "",
-			       it->nparts > 1 ? (it->part == 1 ? "1" : "2") : "",
-			       i18n_is_chinese() ? it->title : it->title_en, ps_explanation(it));
-		if (!it->nby_school)
-			continue;
-		if (fmt == OUT_TABLE)
-			printf(_("Schools, the strongest pull on the city value first:\n"));
-		out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+		snprintf(part, sizeof(part), "%d", it->part);
 		for (size_t k = 0; k < it->nby_school; k++) {
 			const struct monitor_share *sh = &it->by_school[k];
 			char v[96], a[96], b[96], w[96], p[96];
-			const char *row[7];
+			const char *row[9];
 
 			ps_figure(v, sizeof(v), sh->v.value.present, sh->v.value.v, it->decimals, "");
 			ps_figure(a, sizeof(a), sh->v.num.present, sh->v.num.v, 0, "");
 			ps_figure(b, sizeof(b), sh->v.den.present, sh->v.den.v, 0, "");
 			ps_figure(w, sizeof(w), 1, 100 * sh->weight, 1, "");
 			ps_figure(p, sizeof(p), sh->has_pull, sh->pull, 2, "");
-			row[0] = sh->school->code;
-			row[1] = i18n_is_chinese() || !sh->school->name_en[0] ? sh->school->name
+			row[0] = it->id;
+			row[1] = part;
+			row[2] = sh->school->code;
+			row[3] = i18n_is_chinese() || !sh->school->name_en[0] ? sh->school->name
 									      : sh->school->name_en;
-			row[2] = v;
-			row[3] = a;
-			row[4] = b;
-			row[5] = w;
-			row[6] = p;
+			row[4] = v;
+			row[5] = a;
+			row[6] = b;
+			row[7] = w;
+			row[8] = p;
 			out_table_add(&t, row);
+			schools++;
 		}
-		out_table_print(&t, fmt, stdout);
-		out_table_release(&t);
 	}
-	if (!found)
-		return err_set(e, ERR_NOTFOUND, _("target '%s' is not in the plan (see tvet plan "
-						  "targets)"),
-			       id);
+	if (!found) {
+		out_table_release(&t);
+		json_decref(list);
+		if (filtered)
+			return err_set(e, ERR_NOTFOUND,
+				       _("target '%s' is not among those --unit or --action select"),
+				       id);
+		return err_set(e, ERR_NOTFOUND,
+			       _("target '%s' is not in the plan (see tvet plan targets)"), id);
+	}
+	if (fmt == OUT_JSON) {
+		json_dumpf(list, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+	} else if (fmt == OUT_CSV || schools) {
+		if (fmt == OUT_TABLE)
+			printf(_("Schools, the strongest pull on the city value first:\n"));
+		out_table_print(&t, fmt, stdout);
+	}
+	out_table_release(&t);
+	json_decref(list);
 	return 0;
 }
 
@@ -341,7 +360,7 @@ int plan_status_view(struct store *s, int year, long action, const char *unit,
 	}
 	if (unit) {
 		int64_t id = 0;
-		if ((rc = store_lookup(s, Q_ORG_ID_BY_CODE, &id, e, "t", unit)) < 0)
+		if ((rc = store_lookup(s, Q_DEPARTMENT_EXISTS, &id, e, "t", unit)) < 0)
 			goto out;
 		if (rc == 0) {
 			rc = err_set(e, ERR_NOTFOUND,
@@ -353,6 +372,13 @@ int plan_status_view(struct store *s, int year, long action, const char *unit,
 	}
 	if ((rc = monitor_plan_status(m, year, (int)action, unit, &ps, e)) < 0)
 		goto out;
+	if (action && !ps.n && !unit) {
+		rc = err_set(e, ERR_NOTFOUND, _("action %ld is not in the plan (see tvet plan "
+						"actions)"),
+			     action);
+		plan_status_release(&ps);
+		goto out;
+	}
 	/* by action, each action's targets in the plan's order (a stable
 	 * sort: items are in file order and qsort is not stable) */
 	for (size_t i = 1; i < ps.n; i++)
@@ -362,7 +388,7 @@ int plan_status_view(struct store *s, int year, long action, const char *unit,
 			ps.items[j - 1] = tmp;
 		}
 	if (target)
-		rc = ps_print_target(&ps, target, fmt, e);
+		rc = ps_print_target(&ps, target, fmt, unit || action, e);
 	else if (fmt == OUT_JSON)
 		ps_print_json(&ps);
 	else

@@ -654,6 +654,28 @@ static int mon_check_values(struct mon_check *k, const struct expr_filter *f, co
 	return 0;
 }
 
+/* A school level filter names levels that exist (or a prefix*). */
+static int mon_check_levels(struct mon_check *k, const struct expr_filter *f)
+{
+	static const char *const levels[] = {"中职", "技工", "高职", "技师学院", "职业本科", NULL};
+
+	for (size_t i = 0; i < f->nvalues; i++) {
+		const char *v = f->values[i];
+		size_t j;
+
+		if (v[0] && v[strlen(v) - 1] == '*')
+			continue;
+		for (j = 0; levels[j] && strcmp(levels[j], v); j++)
+			;
+		if (!levels[j])
+			return err_set(k->e, ERR_INPUT,
+				       _("level '%s' is not a school level (中职, 技工, 高职, "
+					 "技师学院, 职业本科)"),
+				       v);
+	}
+	return 0;
+}
+
 static int mon_check_count(struct mon_check *k, const struct expr_ref *ref)
 {
 	static const char *const registry_keys[] = {"type", "level", "cluster", "distinct",
@@ -679,6 +701,8 @@ static int mon_check_count(struct mon_check *k, const struct expr_ref *ref)
 		if (!keys[j])
 			return err_set(k->e, ERR_INPUT, _("count(%s): unknown key '%s'"), ref->name,
 				       key);
+		if (!registry && !strcmp(key, "level") && (rc = mon_check_levels(k, f)) < 0)
+			return rc;
 		if ((!strcmp(key, "type") || !strcmp(key, "registry")) &&
 		    (rc = mon_check_values(k, f, _("registry type"), Q_REGISTRY_TYPE_EXISTS)) < 0)
 			return rc;
@@ -734,6 +758,9 @@ static int mon_check_ref(void *ud, const struct expr_ref *ref)
 	for (size_t i = 0; i < ref->nfilters; i++) {
 		const char *key = ref->filters[i].key;
 		size_t len = strlen(key);
+
+		if (!strcmp(key, "level") && (rc = mon_check_levels(k, &ref->filters[i])) < 0)
+			return (k->rc = rc), 1;
 		const char *p = dims;
 		int found = mon_is_org_key(key);
 
@@ -775,19 +802,35 @@ int monitor_parse_scope(const char *text, struct expr **out, struct err *e)
 	rc = expr_parse(sb.buf, out, e);
 	strbuf_release(&sb);
 	if (rc < 0) {
-		/* positions are in "scope[...]": make them the text's own */
+		/* positions are in "scope[...]": make them the text's own, in
+		 * the message too */
+		size_t col;
+		int used = 0;
 		if (e->column > 6)
 			e->column -= 6;
+		if (sscanf(e->msg, "column %zu:%n", &col, &used) == 1 && used > 0) {
+			char rest[sizeof(e->msg)];
+			snprintf(rest, sizeof(rest), "%s", e->msg + used);
+			snprintf(e->msg, sizeof(e->msg), "column %zu:%.900s", col > 6 ? col - 6 : col,
+				 rest);
+		}
 		return rc;
 	}
 	(void)expr_foreach_ref(*out, mon_first_ref, &ref);
-	for (size_t i = 0; ref && i < ref->nfilters; i++)
+	for (size_t i = 0; ref && i < ref->nfilters; i++) {
+		struct mon_check k = {NULL, e, 0};
 		if (!mon_is_org_key(ref->filters[i].key)) {
 			rc = err_set(e, ERR_INPUT,
 				     _("scope: '%s' is not level, school or district"),
 				     ref->filters[i].key);
 			break;
 		}
+		if (!strcmp(ref->filters[i].key, "level") &&
+		    (rc = mon_check_levels(&k, &ref->filters[i])) < 0) {
+			err_wrap(e, _("scope"));
+			break;
+		}
+	}
 	if (!rc && ref && (ref->year_is_absolute || ref->year))
 		rc = err_set(e, ERR_INPUT, _("scope: a scope has no year"));
 	if (rc < 0) {

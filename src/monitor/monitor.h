@@ -23,7 +23,8 @@
  * instead of dimensions, and keep only schools: `level` (the school's
  * level, 中职/技工/高职/技师学院/职业本科), `school` (its code) and
  * `district` (the code of its district). An indicator's scope is such a
- * filter applied to every reference. When no organisation has a matching
+ * filter applied to every data reference and count(schools); registry
+ * counts follow their own filters. When no organisation has a matching
  * value the reference has no value - never 0. Because a reference sums
  * before any division, an indicator's value at a district or the city is
  * the ratio of the sums of its numerator and denominator over the schools,

@@ -269,15 +269,9 @@ static int plan_measured(struct monitor *m, struct plan_item *it, const char *le
 		if (xv.present)
 			series[n++] = (struct target_point){y, xv.v};
 	}
+	/* the explanations come with the assessment */
 	if ((rc = target_assess(&def, series, n, year, &it->res, e)) < 0)
 		goto out;
-	{
-		struct strbuf a = {0}, b = {0};
-		target_explain(&def, &it->res, TARGET_LANG_ZH, &a);
-		target_explain(&def, &it->res, TARGET_LANG_EN, &b);
-		it->res.explanation_zh = strbuf_detach(&a);
-		it->res.explanation_en = strbuf_detach(&b);
-	}
 	if (it->ind && it->ind->den)
 		rc = monitor_by_school(m, it->ind, city, year,
 				       def.cmp == TARGET_CMP_LE || def.cmp == TARGET_CMP_LT,

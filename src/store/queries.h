@@ -236,7 +236,8 @@ enum store_query {
 	Q_MON_REGISTRY,
 	Q_MON_CLUSTERS, /* () -> code of every cluster */
 	Q_LATEST_YEAR,
-	Q_REGISTRY_TYPE_GET, /* (key) -> name, name_en */	/* () -> the latest year of any statistic, NULL when none */
+	Q_REGISTRY_TYPE_GET, /* (key) -> name, name_en */
+	Q_DEPARTMENT_EXISTS, /* (code) -> 1 */	/* () -> the latest year of any statistic, NULL when none */
 	/* (target_id, year) -> year, status, evidence, assessor, assessed_on of
 	   the latest assessment of that year or before */
 	Q_MON_ASSESSMENT,

@@ -141,6 +141,7 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_MON_CLUSTERS),
 	NAME(Q_LATEST_YEAR),
 	NAME(Q_REGISTRY_TYPE_GET),
+	NAME(Q_DEPARTMENT_EXISTS),
 	NAME(Q_MON_ASSESSMENT),
 };
 
@@ -570,6 +571,7 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_MON_CLUSTERS] = "SELECT code FROM cluster ORDER BY code",
 	[Q_LATEST_YEAR] = "SELECT max(year) FROM datavalue",
 	[Q_REGISTRY_TYPE_GET] = "SELECT name, name_en FROM registry_type WHERE key = ?1",
+	[Q_DEPARTMENT_EXISTS] = "SELECT 1 FROM org WHERE code = ?1 AND kind = 'department'",
 	[Q_MON_ASSESSMENT] = "SELECT year, status, evidence, assessor, assessed_on"
 			     " FROM target_assessment WHERE target_id = ?1 AND year <= ?2"
 			     " ORDER BY year DESC LIMIT 1",

@@ -31,6 +31,7 @@ struct bad_case {
 	const char *err_file;	     /* NULL: the edited file */
 	const char *err_line_prefix; /* NULL: the edited line */
 	size_t column;		     /* ANY_COLUMN: not checked */
+	const char *msg;	     /* NULL: not checked; else part of the message */
 };
 
 struct fixture {
@@ -112,7 +113,8 @@ static void dump_rows(struct store_stmt *st, struct strbuf *out)
 }
 
 /* Everything the plan load writes, as text: targets, actions and their
- * departments, organisations, the definition_load row, the counts. */
+ * departments, organisations, the definition_load row, the indicators, the
+ * counts. */
 static void snapshot(struct store *s, struct strbuf *out)
 {
 	struct err e;
@@ -135,6 +137,10 @@ static void snapshot(struct store *s, struct strbuf *out)
 	strbuf_addstr(out, "loaded\n");
 	st = store_prepare(s, Q_DEFLOAD_GET, &e);
 	store_bindf(st, "t", "plan");
+	dump_rows(st, out);
+	strbuf_addstr(out, "indicators\n");
+	st = store_prepare(s, Q_INDICATOR_LIST, &e);
+	store_bindf(st, "n");
 	dump_rows(st, out);
 	strbuf_addstr(out, "summary\n");
 	dump_rows(store_prepare(s, Q_SUMMARY, &e), out);
@@ -473,48 +479,155 @@ static void test_needs_reference_data(void **state)
 /* ---- bad input: refused, the loaded plan unchanged ---- */
 
 static const struct bad_case bad_cases[] = {
-	{"unknown comparator", "plan/targets.csv", "G7,,", ",>=,55,", ",=>,55,", NULL, NULL, 6},
-	{"target id 'X9'", "plan/targets.csv", "G7,,", "G7,", "X9,", NULL, NULL, 1},
-	{"target id 'G'", "plan/targets.csv", "G7,,", "G7,", "G,", NULL, NULL, 1},
-	{"non-numeric target '55%'", "plan/targets.csv", "G7,,", ",55,%,", ",55%,%,", NULL, NULL,
-	 7},
-	{"kind 'ratio'", "plan/targets.csv", "G7,,", ",rate,", ",ratio,", NULL, NULL, 5},
+	{"unknown comparator", "plan/targets.csv", "G7,,", ",>=,55,", ",=>,55,", NULL, NULL, 6,
+	 NULL},
+	{"target id 'X9'", "plan/targets.csv", "G7,,", "G7,", "X9,", NULL, NULL, 1, NULL},
+	{"target id 'G'", "plan/targets.csv", "G7,,", "G7,", "G,", NULL, NULL, 1, NULL},
+	{"non-numeric target '55%'", "plan/targets.csv", "G7,,", ",55,%,", ",55%,%,", NULL, NULL, 7,
+	 NULL},
+	{"kind 'ratio'", "plan/targets.csv", "G7,,", ",rate,", ",ratio,", NULL, NULL, 5, NULL},
 	{"deadline before the plan", "plan/targets.csv", "G7,,", ",2025,2021,", ",2019,2018,", NULL,
-	 NULL, 9},
-	{"manual target with '>='", "plan/targets.csv", "C1,,", ",assessed,", ",>=,", NULL, NULL,
-	 6},
+	 NULL, 9, NULL},
+	{"manual target with '>='", "plan/targets.csv", "C1,,", ",assessed,", ",>=,", NULL, NULL, 6,
+	 NULL},
 	{"level 'county'", "plan/targets.csv", "G1,,", ",industry_committee,city,",
-	 ",industry_committee,county,", NULL, NULL, 12},
+	 ",industry_committee,county,", NULL, NULL, 12, NULL},
 	/* Regression (fixed): plandef.c plan_load_targets() reports an action missing from
 	 * actions.csv (a foreign-key conflict) at the id column (1), with a
 	 * message that may also mean a duplicate; the wrong field is the
 	 * action (column 4). */
 	{"action not in actions.csv", "plan/targets.csv", "G7,,", ",goal,5,", ",goal,11,", NULL,
-	 NULL, 4},
+	 NULL, 4, NULL},
 	{"responsible unit not in departments.csv", "plan/actions.csv", "1,一,", "police", "nosuch",
-	 NULL, NULL, 5},
+	 NULL, NULL, 5, NULL},
 	/* Regression (fixed): plandef.c plan_load_actions() looks a unit up among all
 	 * organisations, so the city (or a district, or a school) passes as a
 	 * responsible unit. */
 	{"responsible unit that is the city", "plan/actions.csv", "1,一,", "police", "3309", NULL,
-	 NULL, 5},
+	 NULL, 5, NULL},
 	/* Regression (fixed): same cause - a department taken out of departments.csv is still
 	 * an organisation from the previous load, so actions.csv may go on
 	 * naming it. */
 	{"responsible unit removed from departments.csv", "plan/departments.csv", "tax,",
-	 "tax,市税务局,Municipal Taxation Bureau", "", "plan/actions.csv", "9,三,", 5},
+	 "tax,市税务局,Municipal Taxation Bureau", "", "plan/actions.csv", "9,三,", 5, NULL},
 	{"count target of an unknown registry type", "plan/targets.csv", "G1,,",
-	 "industry_committee", "no_such_type", NULL, NULL, 11},
-	{"duplicate (id, part)", "plan/targets.csv", "A7a,2,", "A7a,2,", "A7a,1,", NULL, NULL, 1},
-	{"duplicate id without part", "plan/targets.csv", "G8,,", "G8,", "G7,", NULL, NULL, 1},
+	 "industry_committee", "no_such_type", NULL, NULL, 11, NULL},
+	{"duplicate (id, part)", "plan/targets.csv", "A7a,2,", "A7a,2,", "A7a,1,", NULL, NULL, 1,
+	 NULL},
+	{"duplicate id without part", "plan/targets.csv", "G8,,", "G8,", "G7,", NULL, NULL, 1,
+	 NULL},
 	/* Regression (fixed): plandef.c plan_ensure_city() reports a city_code that is not a
 	 * city with err_set(), so e->file is "" and e->row 0; it should name
 	 * plan/plan.conf and the city_code line. */
 	{"plan.conf city_code of a county", "plan/plan.conf", "city_code=", "3309", "330902", NULL,
-	 NULL, ANY_COLUMN},
+	 NULL, ANY_COLUMN, NULL},
 	/* Regression (fixed): plandef.c plan_load_targets() takes the target with strtod()
 	 * alone, which accepts "nan" and "inf" (NaN is then stored as NULL). */
-	{"target 'nan'", "plan/targets.csv", "G7,,", ",55,%,", ",nan,%,", NULL, NULL, 7},
+	{"target 'nan'", "plan/targets.csv", "G7,,", ",55,%,", ",nan,%,", NULL, NULL, 7, NULL},
+	/* indicators.csv and the formulas: a formula's error names the file,
+	 * the line and the column of the cell, and in the message the part of
+	 * the indicator and the position inside the formula */
+	{.name = "indicator numerator that does not parse",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "progression_rate_secondary,",
+	 .old = "升学专科|升学本科]",
+	 .new_text = "升学专科 升学本科]",
+	 .column = 5,
+	 .msg = "numerator: column 28: expected ',' or ']'"},
+	{.name = "indicator denominator that does not parse",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "training_ratio,",
+	 .old = ",enrolment,1,",
+	 .new_text = ",enrolment *,1,",
+	 .column = 6,
+	 .msg = "denominator: column 12: expected"},
+	{.name = "indicator of an unknown data element",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "dropout_rate,",
+	 .old = ",dropouts,enrolment,",
+	 .new_text = ",dropout,enrolment,",
+	 .column = 5,
+	 .msg = "numerator: 'dropout' is not a data element"},
+	{.name = "indicator of an unknown dimension",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "progression_rate_higher,",
+	 .old = "[destination=",
+	 .new_text = "[dest=",
+	 .column = 5,
+	 .msg = "numerator: 'graduates' has no dimension 'dest'"},
+	{.name = "indicator denominator of a dimension its element lacks",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "dropout_rate,",
+	 .old = ",enrolment,",
+	 .new_text = ",enrolment[destination=升学本科],",
+	 .column = 6,
+	 .msg = "denominator: 'enrolment' has no dimension 'destination'"},
+	{.name = "indicator scope of a dimension",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "progression_rate_secondary,",
+	 .old = ",level=中职|技工|技师学院,",
+	 .new_text = ",destination=升学本科,",
+	 .column = 4,
+	 .msg = "scope: 'destination' is not level, school or district"},
+	{.name = "indicator count() of an unknown registry type",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "shuanggao_share,",
+	 .old = "registry=shuanggao_unit",
+	 .new_text = "registry=shuanggao",
+	 .column = 5,
+	 .msg = "numerator: registry type 'shuanggao' does not exist"},
+	{.name = "indicator listed twice",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "progression_rate_higher,",
+	 .old = "progression_rate_higher,",
+	 .new_text = "progression_rate_secondary,",
+	 .column = 1,
+	 .msg = "indicator progression_rate_secondary is listed twice"},
+	{.name = "rate target whose source is not an indicator",
+	 .file = "plan/targets.csv",
+	 .line_prefix = "G7,,",
+	 .old = ",progression_rate_secondary,",
+	 .new_text = ",progression_rate_secondry,",
+	 .column = 11,
+	 .msg = "indicator 'progression_rate_secondry' is not in plan/indicators.csv"},
+	/* renaming an indicator strands the target that names it */
+	{.name = "indicator renamed under its target",
+	 .file = "plan/indicators.csv",
+	 .line_prefix = "dropout_rate,",
+	 .old = "dropout_rate,",
+	 .new_text = "dropouts_rate,",
+	 .err_file = "plan/targets.csv",
+	 .err_line_prefix = "A1a,",
+	 .column = 11,
+	 .msg = "indicator 'dropout_rate' is not in plan/indicators.csv"},
+	{.name = "formula on a rate target",
+	 .file = "plan/targets.csv",
+	 .line_prefix = "G7,,",
+	 .old = "pilot for G8,",
+	 .new_text = "pilot for G8,graduates",
+	 .column = 16,
+	 .msg = "only a count target can have its own formula"},
+	{.name = "count target formula that does not parse",
+	 .file = "plan/targets.csv",
+	 .line_prefix = "G1,,",
+	 .old = "distinct=cluster)",
+	 .new_text = "distinct=cluster",
+	 .column = 16,
+	 .msg = "formula: column 70: expected ',' or ')'"},
+	{.name = "count target formula of an unknown registry type",
+	 .file = "plan/targets.csv",
+	 .line_prefix = "G1,,",
+	 .old = "type=industry_committee",
+	 .new_text = "type=industry_comittee",
+	 .column = 16,
+	 .msg = "formula: registry type 'industry_comittee' does not exist"},
+	{.name = "count target formula with a bad min_per",
+	 .file = "plan/targets.csv",
+	 .line_prefix = "A6,,",
+	 .old = "min_per=cluster",
+	 .new_text = "min_per=major",
+	 .column = 16,
+	 .msg = "formula: count(registry): min_per can only be 'cluster'"},
 };
 #define NBAD (sizeof(bad_cases) / sizeof(bad_cases[0]))
 
@@ -539,6 +652,8 @@ static void test_bad_input(void **state)
 	err_clear(&e);
 	rc = plandef_load(fx->s, fx->data, &res, &e);
 	testlib_assert_err_at(rc, &e, bc->name, ERR_INPUT, err_file, line, bc->column);
+	if (bc->msg && !strstr(e.msg, bc->msg))
+		fail_msg("%s: message '%s' lacks '%s'", bc->name, e.msg, bc->msg);
 	assert_int_equal(res.loaded, 0);
 
 	snapshot(fx->s, &fx->after);

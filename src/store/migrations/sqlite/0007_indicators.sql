@@ -10,7 +10,7 @@ CREATE TABLE indicator (
 	code        TEXT PRIMARY KEY,
 	name        TEXT NOT NULL,
 	name_en     TEXT NOT NULL,
-	scope       TEXT NOT NULL DEFAULT '',    -- org filters, 'key=v|v;key=v'
+	scope       TEXT NOT NULL DEFAULT '',    -- org filters, 'key=v|v, key=v'
 	numerator   TEXT NOT NULL,               -- formula
 	denominator TEXT,                        -- formula; NULL: the numerator is the value
 	scale       REAL NOT NULL DEFAULT 1,     -- 100 for a percentage

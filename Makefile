@@ -15,7 +15,7 @@
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := sqlite3 jansson libsodium libzip expat xlsxwriter
+PKGS      := sqlite3 jansson libsodium libzip expat xlsxwriter libmicrohttpd
 
 ifeq ($(SANITIZE),1)
 B         ?= build/asan
@@ -53,6 +53,7 @@ LDFLAGS   += $(SANFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
 LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c src/monitor/*.c \
+             src/auth/*.c src/http/*.c \
              src/text/*.c src/demo/*.c src/report/*.c)
 CLI_SRC   := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/sqlite/*.sql))

@@ -5,7 +5,7 @@
 # missing. Usage: scripts/deps.sh [--check]
 set -eu
 
-PKGS="build-essential pkg-config gettext locales sqlite3 libsqlite3-dev libjansson-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev"
+PKGS="build-essential pkg-config gettext locales sqlite3 libsqlite3-dev libjansson-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev libmicrohttpd-dev curl"
 
 missing=""
 for p in $PKGS; do

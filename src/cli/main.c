@@ -51,6 +51,9 @@ static int exit_status(int code)
 	case ERR_NOTFOUND:
 	case ERR_CONFLICT:
 	case ERR_VERSION:
+	case ERR_AUTH:
+	case ERR_DENIED:
+	case ERR_LIMIT:
 		return 2;
 	default:
 		return 3;

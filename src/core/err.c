@@ -98,6 +98,12 @@ const char *err_code_name(int code)
 		return "database";
 	case ERR_INTERNAL:
 		return "internal";
+	case ERR_AUTH:
+		return "unauthenticated";
+	case ERR_DENIED:
+		return "forbidden";
+	case ERR_LIMIT:
+		return "limit";
 	}
 	return "unknown";
 }

@@ -22,7 +22,10 @@ enum err_code {
 	ERR_VERSION = -5,  /* database from a newer program, or unknown format */
 	ERR_IO = -6,	   /* file or database cannot be read or written */
 	ERR_DB = -7,	   /* the database engine failed */
-	ERR_INTERNAL = -8  /* a bug: an invariant did not hold */
+	ERR_INTERNAL = -8, /* a bug: an invariant did not hold */
+	ERR_AUTH = -9,	   /* not signed in, or wrong credentials */
+	ERR_DENIED = -10,  /* signed in, but not allowed to do this */
+	ERR_LIMIT = -11	   /* too many attempts, or too large */
 };
 
 struct err {

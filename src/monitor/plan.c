@@ -359,6 +359,14 @@ int monitor_plan_status(struct monitor *m, int year, int action, const char *uni
 		}
 		out->n = k;
 	}
+	/* by action, each action's criteria in the plan's order (insertion
+	 * sort: stable, and the plan has a few dozen) */
+	for (size_t i = 1; rc >= 0 && i < out->n; i++)
+		for (size_t j = i; j > 0 && out->items[j - 1].action > out->items[j].action; j--) {
+			struct plan_item tmp = out->items[j];
+			out->items[j] = out->items[j - 1];
+			out->items[j - 1] = tmp;
+		}
 	for (size_t i = 0; i < nlevels; i++)
 		free(levels[i]);
 	free(levels);

@@ -65,10 +65,23 @@ struct plan_status {
 };
 
 /* Filters: action 0 for all; unit NULL for all, else a department code
- * (the targets of the actions it is responsible for, lead or not). */
+ * (the targets of the actions it is responsible for, lead or not). The
+ * items come by action, each action's in the plan's order. */
 int monitor_plan_status(struct monitor *m, int year, int action, const char *unit,
 			struct plan_status *out, struct err *e) WUR;
 
 void plan_status_release(struct plan_status *ps);
+
+/* JSON, the one shape of every face (CLI --format json, API): a criterion
+ * as {"id","part","title","title_en","section","action","kind","unit","year",
+ * "actual","target","comparator","deadline","baseline_year","baseline",
+ * "previous","change","gap","trajectory","projection","status",
+ * "explanation","explanation_en","formula","indicator","responsible":[...],
+ * "by_school":[...],"assessment":{...}}, figures rounded to 6 decimals and
+ * null when missing; the whole status as {"year","counts","actions":[{action,
+ * title,title_en,counts}],"targets":[...]}. New references; json_decref. */
+struct json_t;
+struct json_t *plan_item_json(const struct plan_item *it);
+struct json_t *plan_status_json(const struct plan_status *ps);
 
 #endif

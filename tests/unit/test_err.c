@@ -141,6 +141,9 @@ static void test_err_code_name(void **state)
 		{ERR_IO, "io"},
 		{ERR_DB, "database"},
 		{ERR_INTERNAL, "internal"},
+		{ERR_AUTH, "unauthenticated"},
+		{ERR_DENIED, "forbidden"},
+		{ERR_LIMIT, "limit"},
 		{-99, "unknown"},
 		{1, "unknown"},
 	};

@@ -1,0 +1,106 @@
+/* auth.h - accounts, roles, sessions and the audit trail.
+ *
+ * Who may use the system and what each may see. An account has a login, a
+ * display name, one role and, for the scoped roles, the organisation it
+ * speaks for: a school's org code (role school), a department's code (role
+ * department) or an enterprise's 统一社会信用代码 (role enterprise).
+ * Passwords are stored only as argon2id hashes (libsodium crypto_pwhash_str,
+ * rehashed on the next login when the parameters rise). A session is a
+ * random token given to the client; the store keeps only its SHA-256. Every
+ * login, failed login, account change and write is appended to the audit
+ * trail, each entry chained to the one before by SHA-256, so editing or
+ * deleting an entry is detected by auth_audit_verify(). Nothing here speaks
+ * HTTP: the server (http/) and the CLI (tvet user, tvet audit) both call it.
+ *
+ * Times are Unix seconds passed in by the caller (now), so tests can move
+ * the clock. Every function that writes runs in its own transaction unless
+ * the caller has one open. */
+#ifndef TVET_AUTH_H
+#define TVET_AUTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+#define AUTH_IDLE_SECONDS (30 * 60)	     /* a session unused this long ends */
+#define AUTH_ABSOLUTE_SECONDS (12 * 3600) /* and any session after this */
+#define AUTH_FAIL_WINDOW (15 * 60)	     /* failed logins counted over this */
+#define AUTH_FAIL_PER_LOGIN 5		     /* then the account is throttled */
+#define AUTH_FAIL_PER_IP 20		     /* then the address is throttled */
+#define AUTH_MIN_PASSWORD 10		     /* characters (UTF-8 code points) */
+#define AUTH_TOKEN_HEX 64		     /* a token or CSRF token: 32 random bytes, hex */
+
+enum auth_role {
+	AUTH_ADMIN,	 /* accounts, and everything bureau may do */
+	AUTH_BUREAU,	 /* 市教育局: reads and writes everything, approves */
+	AUTH_DEPARTMENT, /* 责任单位: reads all public data, assesses its targets */
+	AUTH_SCHOOL,	 /* its own school's data only */
+	AUTH_ENTERPRISE, /* its own surveys and records only */
+	AUTH_VIEWER	 /* the public dashboard */
+};
+
+struct auth_user {
+	int64_t id;
+	char login[40];
+	char name[128];
+	enum auth_role role;
+	char scope[32]; /* org code or USCC for scoped roles, else "" */
+	int disabled;
+};
+
+struct auth_session {
+	char token[AUTH_TOKEN_HEX + 1]; /* only in the answer to auth_login */
+	char csrf[AUTH_TOKEN_HEX + 1];	/* send back on every state-changing request */
+	struct auth_user user;
+	int64_t created, last_seen;
+};
+
+/* "admin", "bureau", "department", "school", "enterprise", "viewer". */
+const char *auth_role_key(enum auth_role role);
+int auth_role_parse(const char *s, enum auth_role *role, struct err *e) WUR;
+
+/* A new account. login: 3-32 of [a-z0-9_.-], starting with a letter;
+ * password: at least AUTH_MIN_PASSWORD characters; scope must name an
+ * existing school (role school), department (role department) or
+ * enterprise (role enterprise), and be "" for the other roles. by names who
+ * did it, for the audit trail ("cli:root", or a login). ERR_INPUT for a bad
+ * value, ERR_CONFLICT when the login exists. */
+int auth_user_add(struct store *s, const char *login, const char *name, enum auth_role role,
+		  const char *scope, const char *password, const char *by, int64_t now,
+		  struct err *e) WUR;
+int auth_user_passwd(struct store *s, const char *login, const char *password, const char *by,
+		     int64_t now, struct err *e) WUR;
+/* Disable (or enable again) an account; disabling ends its sessions. */
+int auth_user_disable(struct store *s, const char *login, int disabled, const char *by,
+		      int64_t now, struct err *e) WUR;
+/* ERR_NOTFOUND when there is no such login. */
+int auth_user_get(struct store *s, const char *login, struct auth_user *out, struct err *e) WUR;
+/* Every account by login; *out is the caller's to free(). */
+int auth_user_list(struct store *s, struct auth_user **out, size_t *n, struct err *e) WUR;
+
+/* Check login and password and open a session. ERR_AUTH for a wrong
+ * password, an unknown login (after the same work, so timing does not tell
+ * which) or a disabled account; ERR_LIMIT when the login or ip has had too
+ * many failures in the window. Successes and failures are audited. */
+int auth_login(struct store *s, const char *login, const char *password, const char *ip,
+	       int64_t now, struct auth_session *out, struct err *e) WUR;
+/* The session of a token, touching it: ERR_AUTH when unknown, idle too long
+ * or too old (and then it is deleted). out->token is left empty. */
+int auth_session_check(struct store *s, const char *token, int64_t now,
+		       struct auth_session *out, struct err *e) WUR;
+/* End the session of token (no error when there is none). */
+int auth_logout(struct store *s, const char *token, const char *ip, int64_t now,
+		struct err *e) WUR;
+
+/* Append to the audit trail: who (a login, or "cli:<user>"), from where (an
+ * IP address or "cli"), what ("login", "login.failed", "user.add",
+ * "import", "approve", ...) and a detail text. */
+int auth_audit(struct store *s, const char *who, const char *ip, const char *action,
+	       const char *detail, int64_t now, struct err *e) WUR;
+/* Recompute the chain: *checked entries read; 0 when intact, else
+ * ERR_CONFLICT naming the first entry whose hash does not follow. */
+int auth_audit_verify(struct store *s, size_t *checked, struct err *e) WUR;
+
+#endif

@@ -39,18 +39,19 @@ endif
 # separate program (build/install/) that uses $(PREFIX)/share. TVET_DATA
 # and TVET_LOCALEDIR in the environment override both.
 DATADIR   ?= $(CURDIR)/data
+WEBDIR    ?= $(CURDIR)/web
 LOCALEDIR ?= $(CURDIR)/build/locale
 
 CPPFLAGS  += -Isrc -I$(B)/gen -D_GNU_SOURCE \
              -DTVET_VERSION='"$(VERSION)"' -DTVET_DATADIR='"$(DATADIR)"' \
-             -DTVET_LOCALEDIR='"$(LOCALEDIR)"'
+             -DTVET_WEBDIR='"$(WEBDIR)"' -DTVET_LOCALEDIR='"$(LOCALEDIR)"'
 # Recursive (=) on purpose: expanded when a recipe runs, i.e. after the
 # deps step has installed pkg-config and the libraries on a fresh machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    += $(OPT) $(WARN) $(SANFLAGS) $(PKG_CFLAGS)
 LDFLAGS   += $(SANFLAGS)
-LDLIBS    += $(PKG_LIBS) -lm
+LDLIBS    += $(PKG_LIBS) -lm -lpthread
 
 LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c src/monitor/*.c \
              src/auth/*.c src/http/*.c \
@@ -114,10 +115,10 @@ bench: all
 
 install: all
 	$(MAKE) B=build/install DATADIR=$(PREFIX)/share/tvet/data \
-		LOCALEDIR=$(PREFIX)/share/locale build/install/tvet
+		WEBDIR=$(PREFIX)/share/tvet/web LOCALEDIR=$(PREFIX)/share/locale build/install/tvet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tvet
 	install -m 755 build/install/tvet $(DESTDIR)$(PREFIX)/bin/tvet
-	cp -R data $(DESTDIR)$(PREFIX)/share/tvet/
+	cp -R data web $(DESTDIR)$(PREFIX)/share/tvet/
 	for mo in $(MO); do l=$${mo#build/locale/}; \
 		install -D -m 644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done
 

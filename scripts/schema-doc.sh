@@ -51,8 +51,15 @@ for f in src/store/migrations/sqlite/*.sql; do
 		printf "\n```sql\n%s\n```\n", $0
 		next
 	}
+	/^CREATE TRIGGER/ && !in_stmt {
+		flush_prose()
+		printf "\n```sql\n"
+		in_trigger = 1
+	}
+	in_trigger { print }
+	in_trigger && /^END;/ { print "```"; in_trigger = 0 }
 	in_stmt { print }
-	in_stmt && /^\);/ { print "```"; in_stmt = 0 }
+	in_stmt && /^\)( WITHOUT ROWID)?;/ { print "```"; in_stmt = 0 }
 	END { flush_prose() }
 	' "$f"
 done

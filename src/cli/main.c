@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{"catalog", cmd_catalog, N_("list and search majors, occupations, industries, clusters")},
 	{"plan", cmd_plan, N_("the action plan: its targets, actions and their status")},
 	{"indicator", cmd_indicator, N_("the indicators of plan monitoring, and any formula, evaluated")},
+	{"serve", cmd_serve, N_("the web system: the JSON API and the dashboard")},
 	{"template", cmd_template, N_("the form of a data kind: XLSX with dropdowns and checks, or CSV")},
 	{"import", cmd_import, N_("validate and import a file of schools' yearly data")},
 	{"export", cmd_export, N_("stored data in the layout its import accepts")},
@@ -37,6 +38,8 @@ static const struct command commands[] = {
 	{"orgs", cmd_orgs, N_("list organisations: the city, districts, schools, departments")},
 	{"status", cmd_status, N_("what the database holds")},
 	{"check", cmd_check, N_("verify the database's integrity")},
+	{"user", cmd_user, N_("accounts of the web system: add, passwd, disable, enable, list")},
+	{"audit", cmd_audit, N_("the audit trail: verify its hash chain, list its entries")},
 };
 
 /* The one table from error codes to exit statuses. */

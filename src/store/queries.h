@@ -242,6 +242,41 @@ enum store_query {
 	   the latest assessment of that year or before */
 	Q_MON_ASSESSMENT,
 
+	/* accounts, sessions, audit */
+	/* (auth/auth.h; times are Unix seconds) */
+	/* login, name, role, scope, pw_hash, created_at */
+	Q_AUTH_USER_INSERT,
+	/* (login) -> id, login, name, role, scope, disabled, pw_hash */
+	Q_AUTH_USER_GET,
+	/* () -> id, login, name, role, scope, disabled, created_at; by login */
+	Q_AUTH_USER_LIST,
+	Q_AUTH_USER_SET_PASSWORD, /* login, pw_hash */
+	Q_AUTH_USER_SET_DISABLED, /* login, disabled (0 or 1) */
+	/* token_hash, user_id, csrf, created, last_seen, ip */
+	Q_AUTH_SESSION_INSERT,
+	/* (token_hash) -> token_hash, csrf, created, last_seen, user id, login,
+	   name, role, scope, disabled */
+	Q_AUTH_SESSION_GET,
+	Q_AUTH_SESSION_TOUCH,	     /* token_hash, now: last_seen = now */
+	Q_AUTH_SESSION_DELETE,	     /* token_hash */
+	Q_AUTH_SESSION_DELETE_USER,  /* user_id: every session of the account */
+	/* idle_cutoff, age_cutoff: sessions last seen at or before the first
+	   or created at or before the second */
+	Q_AUTH_SESSION_PURGE,
+	Q_AUTH_FAILURE_INSERT, /* key ('login:<login>' or 'ip:<ip>'), at */
+	/* (key, since) -> the number of failures of key after since */
+	Q_AUTH_FAILURE_COUNT,
+	Q_AUTH_FAILURE_CLEAR, /* key */
+	Q_AUTH_FAILURE_PURGE, /* before: failures at or before it */
+	/* () -> id, hash of the newest audit entry */
+	Q_AUTH_AUDIT_LAST,
+	/* at, who, ip, action, detail, prev_hash, hash */
+	Q_AUTH_AUDIT_INSERT,
+	/* () -> id, at, who, ip, action, detail, prev_hash, hash; oldest first */
+	Q_AUTH_AUDIT_ALL,
+	/* (who or NULL, limit) -> id, at, who, ip, action, detail; newest first */
+	Q_AUTH_AUDIT_LIST,
+
 	Q__COUNT
 };
 

@@ -143,6 +143,26 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_REGISTRY_TYPE_GET),
 	NAME(Q_DEPARTMENT_EXISTS),
 	NAME(Q_MON_ASSESSMENT),
+	/* accounts, sessions, audit */
+	NAME(Q_AUTH_USER_INSERT),
+	NAME(Q_AUTH_USER_GET),
+	NAME(Q_AUTH_USER_LIST),
+	NAME(Q_AUTH_USER_SET_PASSWORD),
+	NAME(Q_AUTH_USER_SET_DISABLED),
+	NAME(Q_AUTH_SESSION_INSERT),
+	NAME(Q_AUTH_SESSION_GET),
+	NAME(Q_AUTH_SESSION_TOUCH),
+	NAME(Q_AUTH_SESSION_DELETE),
+	NAME(Q_AUTH_SESSION_DELETE_USER),
+	NAME(Q_AUTH_SESSION_PURGE),
+	NAME(Q_AUTH_FAILURE_INSERT),
+	NAME(Q_AUTH_FAILURE_COUNT),
+	NAME(Q_AUTH_FAILURE_CLEAR),
+	NAME(Q_AUTH_FAILURE_PURGE),
+	NAME(Q_AUTH_AUDIT_LAST),
+	NAME(Q_AUTH_AUDIT_INSERT),
+	NAME(Q_AUTH_AUDIT_ALL),
+	NAME(Q_AUTH_AUDIT_LIST),
 };
 
 const char *store_query_name(enum store_query q)
@@ -575,6 +595,38 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_MON_ASSESSMENT] = "SELECT year, status, evidence, assessor, assessed_on"
 			     " FROM target_assessment WHERE target_id = ?1 AND year <= ?2"
 			     " ORDER BY year DESC LIMIT 1",
+
+	/* accounts, sessions, audit */
+	[Q_AUTH_USER_INSERT] = "INSERT INTO app_user(login,name,role,scope,pw_hash,created_at)"
+			       " VALUES(?1,?2,?3,?4,?5,?6)",
+	[Q_AUTH_USER_GET] = "SELECT id, login, name, role, scope, disabled, pw_hash FROM app_user"
+			    " WHERE login = ?1",
+	[Q_AUTH_USER_LIST] = "SELECT id, login, name, role, scope, disabled, created_at"
+			     " FROM app_user ORDER BY login",
+	[Q_AUTH_USER_SET_PASSWORD] = "UPDATE app_user SET pw_hash = ?2 WHERE login = ?1",
+	[Q_AUTH_USER_SET_DISABLED] = "UPDATE app_user SET disabled = ?2 WHERE login = ?1",
+	[Q_AUTH_SESSION_INSERT] = "INSERT INTO app_session(token_hash,user_id,csrf,created,last_seen,ip)"
+				  " VALUES(?1,?2,?3,?4,?5,?6)",
+	[Q_AUTH_SESSION_GET] =
+		"SELECT s.token_hash, s.csrf, s.created, s.last_seen, u.id, u.login, u.name, u.role,"
+		" u.scope, u.disabled FROM app_session s JOIN app_user u ON u.id = s.user_id"
+		" WHERE s.token_hash = ?1",
+	[Q_AUTH_SESSION_TOUCH] = "UPDATE app_session SET last_seen = ?2"
+				 " WHERE token_hash = ?1 AND last_seen < ?2",
+	[Q_AUTH_SESSION_DELETE] = "DELETE FROM app_session WHERE token_hash = ?1",
+	[Q_AUTH_SESSION_DELETE_USER] = "DELETE FROM app_session WHERE user_id = ?1",
+	[Q_AUTH_SESSION_PURGE] = "DELETE FROM app_session WHERE last_seen <= ?1 OR created <= ?2",
+	[Q_AUTH_FAILURE_INSERT] = "INSERT INTO login_failure(key,at) VALUES(?1,?2)",
+	[Q_AUTH_FAILURE_COUNT] = "SELECT count(*) FROM login_failure WHERE key = ?1 AND at > ?2",
+	[Q_AUTH_FAILURE_CLEAR] = "DELETE FROM login_failure WHERE key = ?1",
+	[Q_AUTH_FAILURE_PURGE] = "DELETE FROM login_failure WHERE at <= ?1",
+	[Q_AUTH_AUDIT_LAST] = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+	[Q_AUTH_AUDIT_INSERT] = "INSERT INTO audit_log(at,who,ip,action,detail,prev_hash,hash)"
+				" VALUES(?1,?2,?3,?4,?5,?6,?7)",
+	[Q_AUTH_AUDIT_ALL] = "SELECT id, at, who, ip, action, detail, prev_hash, hash"
+			     " FROM audit_log ORDER BY id",
+	[Q_AUTH_AUDIT_LIST] = "SELECT id, at, who, ip, action, detail FROM audit_log"
+			      " WHERE ?1 IS NULL OR who = ?1 ORDER BY id DESC LIMIT ?2",
 };
 
 const char *store_sqlite_sql(enum store_query q)

@@ -1,0 +1,554 @@
+/* api.c - the routes of /api/v1/: who may call each, and what it answers.
+ * Every route is a thin face over the functions the CLI calls (monitor/,
+ * auth/): it checks the caller, parses parameters, and formats JSON. The
+ * table below is the one list of routes; data/openapi.json documents them
+ * and a test holds the two together. */
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "http/http_internal.h"
+#include "monitor/monitor.h"
+#include "monitor/plan.h"
+
+enum api_access {
+	API_PUBLIC, /* anyone, signed in or not */
+	API_SIGNED, /* any signed-in account */
+	API_ADMIN   /* admins only */
+};
+
+struct api_route {
+	const char *method, *pattern;
+	enum api_access access;
+	void (*fn)(struct http_req *r, struct http_resp *w);
+};
+
+static void api_fail(struct http_resp *w, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void api_fail(struct http_resp *w, int code, const char *fmt, ...)
+{
+	char msg[512];
+	struct err e;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	err_clear(&e);
+	err_set(&e, code, "%s", msg);
+	http_error(w, &e);
+}
+
+/* The JSON object of the request body; NULL with the 400 answered. */
+static json_t *api_body(struct http_req *r, struct http_resp *w)
+{
+	json_error_t je;
+	json_t *doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
+	char msg[256];
+
+	if (!doc || !json_is_object(doc)) {
+		snprintf(msg, sizeof(msg), "the body is not a JSON object (line %d, column %d: %s)",
+			 je.line, je.column, doc ? "not an object" : je.text);
+		json_decref(doc);
+		api_fail(w, ERR_INPUT, "%s", msg);
+		return NULL;
+	}
+	return doc;
+}
+
+/* A string member of the body, or NULL with the 400 answered. */
+static const char *api_string(json_t *doc, const char *key, int required, struct http_resp *w)
+{
+	json_t *v = json_object_get(doc, key);
+	char msg[128];
+
+	if (!v && !required)
+		return "";
+	if (!json_is_string(v)) {
+		snprintf(msg, sizeof(msg), "'%s' must be a string", key);
+		api_fail(w, ERR_INPUT, "%s", msg);
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+/* ?year=, else the latest year with data. 0 with the error answered. */
+static int api_year(struct http_req *r, struct http_resp *w)
+{
+	const char *q = http_query(r, "year");
+	char *end;
+	long y;
+
+	if (q) {
+		y = strtol(q, &end, 10);
+		if (*end || y < 2000 || y > 2100) {
+			api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", q);
+			return 0;
+		}
+		return (int)y;
+	} else {
+		int64_t latest = 0;
+		struct err e;
+		err_clear(&e);
+		if (store_lookup(r->s, Q_LATEST_YEAR, &latest, &e, "") < 0) {
+			http_error(w, &e);
+			return 0;
+		}
+		if (!latest) {
+			api_fail(w, ERR_NOTFOUND, "no yearly data yet: give ?year=");
+			return 0;
+		}
+		return (int)latest;
+	}
+}
+
+static json_t *api_user_json(const struct auth_user *u)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:b}", "login", u->login, "name", u->name, "role",
+			 auth_role_key(u->role), "scope", u->scope, "disabled", u->disabled);
+}
+
+/* A school or enterprise account may see its own school's figures only. */
+static int api_may_see_school(const struct http_req *r, const char *school_code)
+{
+	switch (r->session.user.role) {
+	case AUTH_SCHOOL:
+		return !strcmp(r->session.user.scope, school_code);
+	case AUTH_ENTERPRISE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* ---- sessions ----------------------------------------------------------- */
+
+static void api_login(struct http_req *r, struct http_resp *w)
+{
+	json_t *doc = api_body(r, w);
+	const char *login, *password;
+	struct auth_session ss;
+	struct err e;
+
+	if (!doc)
+		return;
+	if (!(login = api_string(doc, "login", 1, w)) ||
+	    !(password = api_string(doc, "password", 1, w))) {
+		json_decref(doc);
+		return;
+	}
+	err_clear(&e);
+	if (auth_login(r->s, login, password, r->ip, r->now, &ss, &e) < 0) {
+		json_decref(doc);
+		http_error(w, &e);
+		return;
+	}
+	json_decref(doc);
+	snprintf(w->set_cookie, sizeof(w->set_cookie),
+		 "tvet_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", ss.token,
+		 AUTH_ABSOLUTE_SECONDS, r->o->secure_cookies ? "; Secure" : "");
+	snprintf(w->who, sizeof(w->who), "%s", ss.user.login);
+	http_json(w, 200, json_pack("{s:o, s:s}", "user", api_user_json(&ss.user), "csrf", ss.csrf));
+	sodium_memzero(&ss, sizeof(ss));
+}
+
+static void api_logout(struct http_req *r, struct http_resp *w)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (auth_logout(r->s, r->token, r->ip, r->now, &e) < 0) {
+		http_error(w, &e);
+		return;
+	}
+	snprintf(w->set_cookie, sizeof(w->set_cookie),
+		 "tvet_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+		 r->o->secure_cookies ? "; Secure" : "");
+	http_json(w, 200, json_pack("{s:b}", "signed_out", 1));
+}
+
+static void api_me(struct http_req *r, struct http_resp *w)
+{
+	http_json(w, 200,
+		  json_pack("{s:o, s:s}", "user", api_user_json(&r->session.user), "csrf",
+			    r->session.csrf));
+}
+
+static void api_openapi(struct http_req *r, struct http_resp *w)
+{
+	char path[4096];
+	json_error_t je;
+	json_t *doc;
+
+	snprintf(path, sizeof(path), "%s/openapi.json", r->o->data_dir);
+	if (!(doc = json_load_file(path, 0, &je))) {
+		api_fail(w, ERR_IO, "the API description cannot be read: %s", je.text);
+		return;
+	}
+	http_json(w, 200, doc);
+}
+
+/* ---- organisations, indicators, the plan -------------------------------- */
+
+static void api_orgs(struct http_req *r, struct http_resp *w)
+{
+	struct monitor *m;
+	const struct monitor_org *o;
+	json_t *list = json_array();
+	struct err e;
+
+	err_clear(&e);
+	if (monitor_open(r->s, &m, &e) < 0) {
+		json_decref(list);
+		http_error(w, &e);
+		return;
+	}
+	for (size_t i = 0; (o = monitor_org_at(m, i)); i++)
+		json_array_append_new(
+			list, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?}", "code", o->code, "name",
+					o->name, "name_en", o->name_en, "kind", o->kind, "level",
+					o->level, "parent",
+					o->parent >= 0 ? monitor_org_at(m, (size_t)o->parent)->code
+						       : NULL));
+	monitor_close(m);
+	http_json(w, 200, list);
+}
+
+static void api_indicators(struct http_req *r, struct http_resp *w)
+{
+	const struct monitor_indicator *const *inds;
+	struct monitor *m;
+	json_t *list = json_array();
+	size_t n;
+	struct err e;
+
+	err_clear(&e);
+	if (monitor_open(r->s, &m, &e) < 0 || monitor_indicators(m, &inds, &n, &e) < 0) {
+		monitor_close(m);
+		json_decref(list);
+		http_error(w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+			list, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:f, s:i}", "code",
+					inds[i]->code, "name", inds[i]->name, "name_en",
+					inds[i]->name_en, "unit", inds[i]->unit, "scope",
+					inds[i]->scope_text, "numerator", inds[i]->num_text,
+					"denominator", inds[i]->den_text, "scale", inds[i]->scale,
+					"decimals", inds[i]->decimals));
+	monitor_close(m);
+	http_json(w, 200, list);
+}
+
+static json_t *api_expr_value(const struct expr_value *v)
+{
+	return v->present ? json_real(v->v) : json_null();
+}
+
+static void api_indicator(struct http_req *r, struct http_resp *w)
+{
+	const struct monitor_indicator *ind;
+	const struct monitor_org *org;
+	const char *code = http_query(r, "org");
+	struct monitor_value v;
+	struct monitor *m = NULL;
+	struct err e;
+	int year = api_year(r, w);
+
+	if (!year)
+		return;
+	err_clear(&e);
+	if (monitor_open(r->s, &m, &e) < 0 || monitor_indicator(m, r->params[0], &ind, &e) < 0)
+		goto fail;
+	org = code ? monitor_org(m, code) : monitor_city(m);
+	if (!org) {
+		err_set(&e, ERR_NOTFOUND, "organisation '%s' is not the city, a district or a school",
+			code);
+		goto fail;
+	}
+	if (!strcmp(org->kind, "school") && !api_may_see_school(r, org->code)) {
+		err_set(&e, ERR_DENIED, "this account may not see school %s", org->code);
+		goto fail;
+	}
+	if (monitor_value(m, ind, org, year, &v, &e) < 0)
+		goto fail;
+	http_json(w, 200,
+		  json_pack("{s:s, s:s, s:i, s:o, s:o, s:o, s:s, s:i}", "indicator", ind->code,
+			    "org", org->code, "year", year, "value", api_expr_value(&v.value),
+			    "numerator", api_expr_value(&v.num), "denominator",
+			    api_expr_value(&v.den), "unit", ind->unit, "decimals", ind->decimals));
+	monitor_close(m);
+	return;
+fail:
+	monitor_close(m);
+	http_error(w, &e);
+}
+
+/* A school or enterprise account sees only its own school among each
+ * target's schools. */
+static void api_scope_schools(const struct http_req *r, json_t *targets)
+{
+	size_t i;
+	json_t *t;
+
+	if (r->session.user.role != AUTH_SCHOOL && r->session.user.role != AUTH_ENTERPRISE)
+		return;
+	json_array_foreach(targets, i, t)
+	{
+		json_t *schools = json_object_get(t, "by_school"), *kept = json_array(), *sc;
+		size_t k;
+
+		json_array_foreach(schools, k, sc)
+		{
+			const char *code = json_string_value(json_object_get(sc, "school"));
+			if (code && api_may_see_school(r, code))
+				json_array_append(kept, sc);
+		}
+		json_object_set_new(t, "by_school", kept);
+	}
+}
+
+/* The plan's status for ?year=, ?action=, ?unit=; with target, one target's
+ * criteria. */
+static void api_plan(struct http_req *r, struct http_resp *w, const char *target)
+{
+	const char *qa = http_query(r, "action"), *unit = http_query(r, "unit");
+	struct plan_status ps;
+	struct monitor *m = NULL;
+	struct err e;
+	long action = 0;
+	int year = api_year(r, w);
+	json_t *doc;
+
+	if (!year)
+		return;
+	err_clear(&e);
+	if (qa) {
+		char *end;
+		action = strtol(qa, &end, 10);
+		if (*end || action < 1 || action > 99) {
+			api_fail(w, ERR_INPUT, "action '%s' is not a number from 1 to 99", qa);
+			return;
+		}
+	}
+	if (unit) {
+		int rc = store_lookup(r->s, Q_DEPARTMENT_EXISTS, NULL, &e, "t", unit);
+		if (rc <= 0) {
+			if (rc == 0)
+				err_set(&e, ERR_NOTFOUND, "department '%s' does not exist", unit);
+			http_error(w, &e);
+			return;
+		}
+	}
+	if (monitor_open(r->s, &m, &e) < 0 ||
+	    monitor_plan_status(m, year, (int)action, unit, &ps, &e) < 0) {
+		monitor_close(m);
+		http_error(w, &e);
+		return;
+	}
+	doc = plan_status_json(&ps);
+	api_scope_schools(r, json_object_get(doc, "targets"));
+	if (target) {
+		json_t *list = json_array(), *t;
+		size_t i;
+		json_array_foreach(json_object_get(doc, "targets"), i, t)
+		{
+			if (!strcmp(json_string_value(json_object_get(t, "id")), target))
+				json_array_append(list, t);
+		}
+		json_decref(doc);
+		doc = list;
+		if (!json_array_size(list)) {
+			json_decref(list);
+			doc = NULL;
+			err_set(&e, ERR_NOTFOUND, "target '%s' is not in the plan", target);
+		}
+	}
+	plan_status_release(&ps);
+	monitor_close(m);
+	if (doc)
+		http_json(w, 200, doc);
+	else
+		http_error(w, &e);
+}
+
+static void api_plan_status(struct http_req *r, struct http_resp *w)
+{
+	api_plan(r, w, NULL);
+}
+
+static void api_plan_target(struct http_req *r, struct http_resp *w)
+{
+	api_plan(r, w, r->params[0]);
+}
+
+/* ---- accounts and the audit trail --------------------------------------- */
+
+static void api_users(struct http_req *r, struct http_resp *w)
+{
+	struct auth_user *users;
+	json_t *list = json_array();
+	size_t n;
+	struct err e;
+
+	err_clear(&e);
+	if (auth_user_list(r->s, &users, &n, &e) < 0) {
+		json_decref(list);
+		http_error(w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, api_user_json(&users[i]));
+	free(users);
+	http_json(w, 200, list);
+}
+
+static void api_user_add(struct http_req *r, struct http_resp *w)
+{
+	json_t *doc = api_body(r, w);
+	const char *login, *name, *role, *scope, *password;
+	enum auth_role rl;
+	struct auth_user u;
+	struct err e;
+
+	if (!doc)
+		return;
+	err_clear(&e);
+	if (!(login = api_string(doc, "login", 1, w)) || !(name = api_string(doc, "name", 0, w)) ||
+	    !(role = api_string(doc, "role", 1, w)) || !(scope = api_string(doc, "scope", 0, w)) ||
+	    !(password = api_string(doc, "password", 1, w))) {
+		json_decref(doc);
+		return;
+	}
+	if (auth_role_parse(role, &rl, &e) < 0 ||
+	    auth_user_add(r->s, login, name, rl, scope, password, r->session.user.login, r->now,
+			  &e) < 0 ||
+	    auth_user_get(r->s, login, &u, &e) < 0) {
+		json_decref(doc);
+		http_error(w, &e);
+		return;
+	}
+	json_decref(doc);
+	http_json(w, 201, api_user_json(&u));
+}
+
+static void api_audit_verify(struct http_req *r, struct http_resp *w)
+{
+	size_t checked = 0;
+	struct err e;
+
+	err_clear(&e);
+	if (auth_audit_verify(r->s, &checked, &e) < 0) {
+		http_error(w, &e);
+		return;
+	}
+	http_json(w, 200, json_pack("{s:b, s:I}", "intact", 1, "entries", (json_int_t)checked));
+}
+
+/* ---- routing ------------------------------------------------------------ */
+
+static const struct api_route api_routes[] = {
+	{"POST", "/api/v1/login", API_PUBLIC, api_login},
+	{"POST", "/api/v1/logout", API_SIGNED, api_logout},
+	{"GET", "/api/v1/me", API_SIGNED, api_me},
+	{"GET", "/api/v1/openapi.json", API_PUBLIC, api_openapi},
+	{"GET", "/api/v1/orgs", API_SIGNED, api_orgs},
+	{"GET", "/api/v1/indicators", API_SIGNED, api_indicators},
+	{"GET", "/api/v1/indicators/{code}", API_SIGNED, api_indicator},
+	{"GET", "/api/v1/plan/status", API_SIGNED, api_plan_status},
+	{"GET", "/api/v1/plan/targets/{id}", API_SIGNED, api_plan_target},
+	{"GET", "/api/v1/users", API_ADMIN, api_users},
+	{"POST", "/api/v1/users", API_ADMIN, api_user_add},
+	{"GET", "/api/v1/audit/verify", API_ADMIN, api_audit_verify},
+};
+
+void http_routes(FILE *out)
+{
+	for (size_t i = 0; i < sizeof(api_routes) / sizeof(api_routes[0]); i++)
+		fprintf(out, "%s %s\n", api_routes[i].method, api_routes[i].pattern);
+}
+
+/* 1 when path matches pattern, its {…} segments copied into buf and
+ * pointed to by params. */
+static int api_match(const char *pattern, const char *path, char *buf, size_t size,
+		     const char **params)
+{
+	const char *p = pattern, *q = path;
+	size_t used = 0;
+	int np = 0;
+
+	while (*p && *q) {
+		if (*p == '{') {
+			const char *end = strchr(q, '/');
+			size_t len = end ? (size_t)(end - q) : strlen(q);
+
+			if (!len || used + len + 1 > size || np == HTTP_MAX_PARAMS)
+				return 0;
+			memcpy(buf + used, q, len);
+			buf[used + len] = '\0';
+			params[np++] = buf + used;
+			used += len + 1;
+			q += len;
+			p = strchr(p, '}');
+			if (!p)
+				return 0;
+			p++;
+			continue;
+		}
+		if (*p != *q)
+			return 0;
+		p++;
+		q++;
+	}
+	return !*p && !*q;
+}
+
+void api_dispatch(struct http_req *r, struct http_resp *w)
+{
+	char buf[512];
+	int path_known = 0;
+	struct err e;
+
+	err_clear(&e);
+	if (r->token && auth_session_check(r->s, r->token, r->now, &r->session, &e) == 0)
+		r->signed_in = 1;
+	if (r->signed_in)
+		snprintf(w->who, sizeof(w->who), "%s", r->session.user.login);
+	for (size_t i = 0; i < sizeof(api_routes) / sizeof(api_routes[0]); i++) {
+		const struct api_route *rt = &api_routes[i];
+
+		memset(r->params, 0, sizeof(r->params));
+		if (!api_match(rt->pattern, r->path, buf, sizeof(buf), r->params))
+			continue;
+		path_known = 1;
+		if (strcmp(rt->method, r->method) != 0)
+			continue;
+		if (rt->access != API_PUBLIC && !r->signed_in) {
+			api_fail(w, ERR_AUTH, "sign in first (POST /api/v1/login)");
+			return;
+		}
+		if (rt->access == API_ADMIN && r->session.user.role != AUTH_ADMIN) {
+			api_fail(w, ERR_DENIED, "this needs an administrator's account");
+			return;
+		}
+		/* every state-changing call of a session carries its CSRF token */
+		if (strcmp(r->method, "GET") != 0 && r->signed_in && rt->access != API_PUBLIC &&
+		    !auth_csrf_ok(&r->session, r->csrf_header)) {
+			api_fail(w, ERR_DENIED, "missing or wrong X-CSRF-Token header");
+			return;
+		}
+		rt->fn(r, w);
+		return;
+	}
+	if (path_known) {
+		api_fail(w, ERR_USAGE, "method %s is not allowed on this path", r->method);
+		w->status = 405;
+		return;
+	}
+	api_fail(w, ERR_NOTFOUND, "no such API route: %s", r->path);
+}

@@ -1,0 +1,57 @@
+/* http_internal.h - what server.c (transport) and api.c (routes) share. */
+#ifndef TVET_HTTP_INTERNAL_H
+#define TVET_HTTP_INTERNAL_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "core/mem.h"
+#include "http/http.h"
+#include "store/store.h"
+
+#define HTTP_MAX_PARAMS 4
+
+/* One request, as a route sees it. */
+struct http_req {
+	const char *method, *path;
+	const char *params[HTTP_MAX_PARAMS]; /* the {…} parts of the route, in order */
+	const char *body;		     /* NUL-terminated, "" when none */
+	size_t body_len;
+	char ip[64];
+	int64_t now;
+	struct store *s; /* borrowed from the pool for this request */
+	const struct http_options *o;
+	/* the session, when the request carried a valid one */
+	int signed_in;
+	struct auth_session session;
+	const char *token;	 /* the cookie's token, NULL when none */
+	const char *csrf_header; /* X-CSRF-Token */
+	void *conn;		 /* struct MHD_Connection *, for query arguments */
+};
+
+/* What a route answers. */
+struct http_resp {
+	int status;
+	struct strbuf body;
+	const char *content_type;
+	char set_cookie[256]; /* "" for none */
+	char who[40];	      /* the login for the access log, "" when anonymous */
+};
+
+/* A query argument, or NULL. */
+const char *http_query(const struct http_req *r, const char *name);
+
+/* Answer with a JSON document (stolen reference) and status. */
+void http_json(struct http_resp *w, int status, json_t *doc);
+
+/* Answer with the error object for e (status from e->code). */
+void http_error(struct http_resp *w, const struct err *e);
+
+/* The status an error code maps to. */
+int http_status_of(int code);
+
+/* Routing: find and run the route for r; 404/405 when there is none. */
+void api_dispatch(struct http_req *r, struct http_resp *w);
+
+#endif

@@ -1,0 +1,416 @@
+/* server.c - libmicrohttpd transport: connections, limits, the database
+ * pool, static files, security headers and the access log. See http.h; the
+ * routes are in api.c. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "http/http_internal.h"
+
+#define HTTP_STATIC_MAX (8u << 20) /* largest static file served */
+
+/* The database handles, one per worker thread. */
+struct http_pool {
+	pthread_mutex_t lock;
+	pthread_cond_t freed;
+	struct store **free;
+	size_t nfree, n;
+	struct store **all;
+};
+
+struct http_server {
+	struct MHD_Daemon *d;
+	struct http_options o;
+	struct http_pool pool;
+	pthread_mutex_t log_lock;
+	int port;
+};
+
+/* The state of one request while its body arrives. */
+struct http_conn {
+	struct strbuf body;
+	int too_large;
+	struct timespec start;
+};
+
+static int http_pool_open(struct http_pool *p, const char *path, size_t n, struct err *e)
+{
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->freed, NULL);
+	p->all = xcalloc(n, sizeof(*p->all));
+	p->free = xcalloc(n, sizeof(*p->free));
+	for (size_t i = 0; i < n; i++) {
+		int rc = store_open(&p->all[i], path, 0, e);
+		if (rc < 0)
+			return rc;
+		if (!store_is_current(p->all[i]))
+			return err_set(e, ERR_VERSION,
+				       _("database '%s' is not at the current schema: run tvet init"),
+				       path);
+		p->free[p->nfree++] = p->all[i];
+		p->n++;
+	}
+	return 0;
+}
+
+static struct store *http_pool_get(struct http_pool *p)
+{
+	struct store *s;
+
+	pthread_mutex_lock(&p->lock);
+	while (!p->nfree)
+		pthread_cond_wait(&p->freed, &p->lock);
+	s = p->free[--p->nfree];
+	pthread_mutex_unlock(&p->lock);
+	return s;
+}
+
+static void http_pool_put(struct http_pool *p, struct store *s)
+{
+	store_rollback(s); /* nothing a request left open survives it */
+	pthread_mutex_lock(&p->lock);
+	p->free[p->nfree++] = s;
+	pthread_cond_signal(&p->freed);
+	pthread_mutex_unlock(&p->lock);
+}
+
+static void http_pool_close(struct http_pool *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		store_close(p->all[i]);
+	free(p->all);
+	free(p->free);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->freed);
+}
+
+/* ---- answers ------------------------------------------------------------ */
+
+int http_status_of(int code)
+{
+	switch (code) {
+	case ERR_OK:
+		return 200;
+	case ERR_USAGE:
+	case ERR_INPUT:
+		return 400;
+	case ERR_AUTH:
+		return 401;
+	case ERR_DENIED:
+		return 403;
+	case ERR_NOTFOUND:
+		return 404;
+	case ERR_CONFLICT:
+		return 409;
+	case ERR_LIMIT:
+		return 429;
+	default:
+		return 500;
+	}
+}
+
+void http_json(struct http_resp *w, int status, json_t *doc)
+{
+	char *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	w->status = status;
+	w->content_type = "application/json; charset=utf-8";
+	strbuf_reset(&w->body);
+	if (text)
+		strbuf_addstr(&w->body, text);
+	free(text);
+	json_decref(doc);
+}
+
+void http_error(struct http_resp *w, const struct err *e)
+{
+	json_t *details = json_array();
+
+	if (e->file[0] || e->row)
+		json_array_append_new(details, json_pack("{s:s, s:I, s:I}", "file", e->file, "row",
+							 (json_int_t)e->row, "column",
+							 (json_int_t)e->column));
+	/* internal failures say so without their inner detail */
+	http_json(w, http_status_of(e->code),
+		  json_pack("{s:{s:s, s:s, s:o}}", "error", "code", err_code_name(e->code),
+			    "message",
+			    http_status_of(e->code) == 500 ? "internal error" : e->msg, "details",
+			    details));
+}
+
+const char *http_query(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
+					   MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* ---- static files ------------------------------------------------------- */
+
+static const char *http_mime(const char *path)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {{".html", "text/html; charset=utf-8"},
+		     {".js", "text/javascript; charset=utf-8"},
+		     {".css", "text/css; charset=utf-8"},
+		     {".json", "application/json; charset=utf-8"},
+		     {".svg", "image/svg+xml"},
+		     {".png", "image/png"},
+		     {".ico", "image/x-icon"},
+		     {".woff2", "font/woff2"}};
+	const char *dot = strrchr(path, '.');
+
+	for (size_t i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
+		if (!strcmp(dot, types[i].ext))
+			return types[i].type;
+	return "application/octet-stream";
+}
+
+/* A file under the web directory: the path must be plain (no "..", no
+ * backslash, no NUL, no hidden segment), and what it names a regular
+ * file. "/" is index.html. */
+static void http_static(const struct http_server *h, const char *path, struct http_resp *w)
+{
+	struct err e;
+	char full[4096];
+	struct stat st;
+	int fd;
+
+	err_clear(&e);
+	if (!strcmp(path, "/"))
+		path = "/index.html";
+	if (path[0] != '/' || strstr(path, "/.") || strchr(path, '\\') ||
+	    strlen(path) > 512) {
+		err_set(&e, ERR_NOTFOUND, "no such page");
+		http_error(w, &e);
+		return;
+	}
+	snprintf(full, sizeof(full), "%s%s", h->o.web_dir, path);
+	fd = open(full, O_RDONLY | O_NOFOLLOW);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > HTTP_STATIC_MAX) {
+		if (fd >= 0)
+			close(fd);
+		err_set(&e, ERR_NOTFOUND, "no such page");
+		http_error(w, &e);
+		return;
+	}
+	strbuf_reset(&w->body);
+	{
+		char buf[65536];
+		ssize_t got;
+		while ((got = read(fd, buf, sizeof(buf))) > 0)
+			strbuf_add(&w->body, buf, (size_t)got);
+	}
+	close(fd);
+	w->status = 200;
+	w->content_type = http_mime(path);
+}
+
+/* ---- the request -------------------------------------------------------- */
+
+static void http_client_ip(struct MHD_Connection *c, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(buf, size, "?");
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, buf,
+			  (socklen_t)size);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf,
+			  (socklen_t)size);
+}
+
+static void http_headers(struct MHD_Response *resp, const struct http_resp *w, int api)
+{
+	MHD_add_response_header(resp, "Content-Type", w->content_type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+				"default-src 'self'; script-src 'self'; style-src 'self'; "
+				"img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+				"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(resp, "Cache-Control", api ? "no-store" : "no-cache");
+	if (w->set_cookie[0])
+		MHD_add_response_header(resp, "Set-Cookie", w->set_cookie);
+}
+
+static void http_log(struct http_server *h, const struct http_req *r,
+		     const struct http_resp *w, const struct http_conn *hc)
+{
+	struct timespec end;
+	char when[32];
+	time_t t = time(NULL);
+	double ms;
+
+	if (!h->o.access_log)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	ms = (double)(end.tv_sec - hc->start.tv_sec) * 1e3 +
+	     (double)(end.tv_nsec - hc->start.tv_nsec) / 1e6;
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	/* the path only: query strings never carry secrets here, but the log
+	 * stays free of them all the same */
+	pthread_mutex_lock(&h->log_lock);
+	fprintf(h->o.access_log, "%s %s %s \"%s %s\" %d %zu %.1fms\n", when, r->ip,
+		w->who[0] ? w->who : "-", r->method, r->path, w->status, w->body.len, ms);
+	fflush(h->o.access_log);
+	pthread_mutex_unlock(&h->log_lock);
+}
+
+static enum MHD_Result http_answer(void *cls, struct MHD_Connection *c, const char *url,
+				   const char *method, const char *version,
+				   const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	struct http_server *h = cls;
+	struct http_conn *hc = *con_cls;
+	struct http_req r;
+	struct http_resp w;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	int api;
+
+	(void)version;
+	if (!hc) {
+		hc = xcalloc(1, sizeof(*hc));
+		clock_gettime(CLOCK_MONOTONIC, &hc->start);
+		*con_cls = hc;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (hc->body.len + *upload_size > h->o.max_body)
+			hc->too_large = 1;
+		else
+			strbuf_add(&hc->body, upload_data, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	memset(&r, 0, sizeof(r));
+	memset(&w, 0, sizeof(w));
+	r.method = method;
+	r.path = url;
+	r.body = strbuf_str(&hc->body);
+	r.body_len = hc->body.len;
+	r.now = (int64_t)time(NULL);
+	r.o = &h->o;
+	r.conn = c;
+	http_client_ip(c, r.ip, sizeof(r.ip));
+	api = !strncmp(url, "/api/", 5);
+	if (hc->too_large) {
+		struct err e;
+		err_set(&e, ERR_LIMIT, "the request body is larger than %zu bytes", h->o.max_body);
+		http_error(&w, &e);
+		w.status = 413;
+	} else if (api) {
+		r.token = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "tvet_session");
+		r.csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+		r.s = http_pool_get(&h->pool);
+		api_dispatch(&r, &w);
+		http_pool_put(&h->pool, r.s);
+	} else if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
+		struct err e;
+		err_set(&e, ERR_USAGE, "method %s is not allowed here", method);
+		http_error(&w, &e);
+		w.status = 405;
+	} else {
+		http_static(h, url, &w);
+	}
+	resp = MHD_create_response_from_buffer(w.body.len, w.body.buf ? w.body.buf : (void *)"",
+					       MHD_RESPMEM_MUST_COPY);
+	http_headers(resp, &w, api);
+	if (w.status == 405)
+		MHD_add_response_header(resp, "Allow", api ? "GET, POST" : "GET, HEAD");
+	ret = MHD_queue_response(c, (unsigned)w.status, resp);
+	MHD_destroy_response(resp);
+	http_log(h, &r, &w, hc);
+	strbuf_release(&w.body);
+	return ret;
+}
+
+static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			   enum MHD_RequestTerminationCode toe)
+{
+	struct http_conn *hc = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (!hc)
+		return;
+	strbuf_release(&hc->body);
+	free(hc);
+	*con_cls = NULL;
+}
+
+int http_start(const struct http_options *o, struct http_server **out, struct err *e)
+{
+	struct http_server *h = xcalloc(1, sizeof(*h));
+	struct sockaddr_in addr;
+	const union MHD_DaemonInfo *info;
+	int rc;
+
+	*out = NULL;
+	h->o = *o;
+	if (!h->o.threads)
+		h->o.threads = 4;
+	pthread_mutex_init(&h->log_lock, NULL);
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)o->port);
+	if (inet_pton(AF_INET, o->bind, &addr.sin_addr) != 1) {
+		free(h);
+		return err_set(e, ERR_USAGE, _("--bind '%s' is not an IPv4 address"), o->bind);
+	}
+	if ((rc = http_pool_open(&h->pool, o->db_path, h->o.threads, e)) < 0) {
+		http_pool_close(&h->pool);
+		free(h);
+		return rc;
+	}
+	h->d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL,
+		NULL, http_answer, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		MHD_OPTION_THREAD_POOL_SIZE, h->o.threads, MHD_OPTION_CONNECTION_TIMEOUT,
+		h->o.timeout ? h->o.timeout : 30u, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		h->o.per_ip ? h->o.per_ip : 64u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)(256 * 1024), MHD_OPTION_NOTIFY_COMPLETED, http_completed, h,
+		MHD_OPTION_END);
+	if (!h->d) {
+		http_pool_close(&h->pool);
+		free(h);
+		return err_set(e, ERR_IO, _("cannot listen on %s:%d: %s"), o->bind, o->port,
+			       strerror(errno ? errno : EADDRINUSE));
+	}
+	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+	h->port = info ? info->port : o->port;
+	*out = h;
+	return 0;
+}
+
+int http_port(const struct http_server *h)
+{
+	return h->port;
+}
+
+void http_stop(struct http_server *h)
+{
+	if (!h)
+		return;
+	MHD_stop_daemon(h->d);
+	http_pool_close(&h->pool);
+	pthread_mutex_destroy(&h->log_lock);
+	free(h);
+}

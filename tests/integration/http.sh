@@ -1,0 +1,188 @@
+# http.sh - `tvet serve` against the real server on 127.0.0.1 with port 0:
+# sign-in, sessions and CSRF, the routes' happy paths, who may see what
+# (401/403), bad input (400/404/405/413), static files and their headers,
+# every route documented in the OpenAPI document, the access log, the audit
+# trail, and a graceful stop on SIGTERM.
+. "$(dirname "$0")/lib.sh"
+DB="$WORK/h.db"
+run "$TVET" --db "$DB" init
+run "$TVET" --db "$DB" demo
+[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+adduser() { # LOGIN ROLE [SCOPE]
+	printf 'correct horse battery\n' | "$TVET" --db "$DB" user add "$1" --role "$2" \
+		${3:+--scope "$3"} --name "$1" >/dev/null 2>"$WORK/err" ||
+		not_ok "user $1" "$(cat "$WORK/err")"
+}
+adduser root admin
+adduser edu bureau
+adduser school1 school 330902S04
+adduser police1 department police
+
+"$TVET" --db "$DB" serve --port 0 --threads 2 >"$WORK/serve.out" 2>"$WORK/serve.log" &
+PID=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q '^listening on' "$WORK/serve.out" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+URL=$(sed -n 's/^listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve.out")
+[ -n "$URL" ] && ok "tvet serve --port 0 prints its URL" || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
+
+# req NAME [CURL ARGS] PATH: the response body in $WORK/NAME.json, the
+# status in $code, the headers in $WORK/NAME.h.
+req() {
+	name=$1
+	shift
+	code=$(curl -s -o "$WORK/$name.json" -D "$WORK/$name.h" -w '%{http_code}' "$@")
+}
+# jq-like checks with python3: pyok DESC NAME EXPR (d = the body's JSON).
+pyok() {
+	if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($3) else 1)" \
+		"$WORK/$2.json" 2>/dev/null; then ok "$1"; else not_ok "$1" "$(head -c 300 "$WORK/$2.json")"; fi
+}
+status() { if [ "$code" = "$1" ]; then ok "$2"; else not_ok "$2" "HTTP $code, wanted $1: $(head -c 200 "$WORK/$name.json")"; fi; }
+# login NAME LOGIN: a cookie jar $WORK/NAME.jar and the CSRF token in $WORK/NAME.csrf
+login() {
+	req "login_$1" -c "$WORK/$1.jar" -H 'Content-Type: application/json' \
+		--data "{\"login\":\"$2\",\"password\":\"correct horse battery\"}" "$URL/api/v1/login"
+	python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['csrf'])" "$WORK/login_$1.json" >"$WORK/$1.csrf" 2>/dev/null
+}
+
+# --- public, and not signed in --------------------------------------------
+req openapi "$URL/api/v1/openapi.json"
+status 200 "the OpenAPI document is public"
+pyok "it is OpenAPI 3" openapi 'd["openapi"].startswith("3.")'
+"$TVET" serve --routes >"$WORK/routes"
+missing=$(python3 - "$WORK/openapi.json" "$WORK/routes" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for line in open(sys.argv[2]):
+    method, path = line.split()
+    if method.lower() not in doc["paths"].get(path, {}):
+        print(method, path)
+EOF
+)
+[ -z "$missing" ] && [ "$(wc -l < "$WORK/routes")" -ge 10 ] && ok "every route of tvet serve --routes is in the OpenAPI document" ||
+	not_ok "every route is documented" "$missing"
+req anon "$URL/api/v1/plan/status"
+status 401 "the plan without a session: 401"
+pyok "the error is {error: {code, message, details}}" anon 'd["error"]["code"] == "unauthenticated" and d["error"]["message"] and d["error"]["details"] == []'
+req page "$URL/"
+status 200 "the dashboard's page"
+grep -qi '^content-type: text/html' "$WORK/page.h" && ok "served as HTML" || not_ok "served as HTML" "$(cat "$WORK/page.h")"
+grep -qi "^content-security-policy: default-src 'self'; script-src 'self'" "$WORK/page.h" &&
+	grep -qi "frame-ancestors 'none'" "$WORK/page.h" && ok "a CSP without inline script, no framing" || not_ok "CSP" "$(cat "$WORK/page.h")"
+grep -qi '^x-content-type-options: nosniff' "$WORK/page.h" && ok "nosniff" || not_ok "nosniff"
+req traversal --path-as-is "$URL/../../../../etc/passwd"
+status 404 "no file outside web/ (../)"
+req traversal2 --path-as-is "$URL/%2e%2e/%2e%2e/etc/passwd"
+status 404 "no file outside web/ (%2e%2e)"
+req dotfile "$URL/.git/config"
+status 404 "no hidden files"
+
+# --- signing in ------------------------------------------------------------
+req badpw -H 'Content-Type: application/json' --data '{"login":"root","password":"wrong"}' "$URL/api/v1/login"
+status 401 "a wrong password: 401"
+req nouser -H 'Content-Type: application/json' --data '{"login":"nobody","password":"wrong password"}' "$URL/api/v1/login"
+status 401 "an unknown login: 401, the same answer"
+req badjson -H 'Content-Type: application/json' --data '{"login":' "$URL/api/v1/login"
+status 400 "malformed JSON: 400"
+pyok "the error says where" badjson '"line 1" in d["error"]["message"]'
+req badtype -H 'Content-Type: application/json' --data '{"login":5,"password":"x"}' "$URL/api/v1/login"
+status 400 "a number for the login: 400"
+login root root
+[ "$code" = 200 ] && ok "the admin signs in" || not_ok "the admin signs in" "$code $(cat "$WORK/login_root.json")"
+grep -qi '^set-cookie: tvet_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict' "$WORK/login_root.h" &&
+	ok "the session cookie is HttpOnly and SameSite=Strict" || not_ok "the cookie" "$(grep -i set-cookie "$WORK/login_root.h")"
+pyok "the answer has the account and a CSRF token" login_root 'd["user"]["role"] == "admin" and len(d["csrf"]) == 64'
+
+# --- the plan and indicators -----------------------------------------------
+req plan -b "$WORK/root.jar" "$URL/api/v1/plan/status?year=2025"
+status 200 "the plan's status"
+pyok "47 criteria, counts, and the 9 actions that have targets" plan 'len(d["targets"]) == 47 and sum(d["counts"].values()) == 47 and len(d["actions"]) == 9'
+pyok "G7 as the CLI says it" plan '[t for t in d["targets"] if t["id"] == "G7"][0]["explanation"] == "2025年中职毕业生升学率为57.4%，较上年提高6.2个百分点，已达成55%目标。"'
+"$TVET" --db "$DB" plan status --year 2025 --format json >"$WORK/cli.json"
+python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(0 if a == b else 1)" \
+	"$WORK/plan.json" "$WORK/cli.json" && ok "the API and the CLI give the same JSON" || not_ok "the API and the CLI agree"
+req unit -b "$WORK/root.jar" "$URL/api/v1/plan/status?year=2025&unit=police"
+pyok "?unit=police: action 1's three criteria" unit 'sorted(t["id"] for t in d["targets"]) == ["A1a", "A1b", "A1c"]'
+req badyear -b "$WORK/root.jar" "$URL/api/v1/plan/status?year=abc"
+status 400 "?year=abc: 400"
+req nounit -b "$WORK/root.jar" "$URL/api/v1/plan/status?unit=330902S01"
+status 404 "?unit= a school: 404"
+req g7 -b "$WORK/root.jar" "$URL/api/v1/plan/targets/G7?year=2025"
+status 200 "one target"
+pyok "G7 with its seven schools" g7 'len(d) == 1 and len(d[0]["by_school"]) == 7'
+req nope -b "$WORK/root.jar" "$URL/api/v1/plan/targets/NOPE"
+status 404 "an unknown target: 404"
+req ind -b "$WORK/root.jar" "$URL/api/v1/indicators/progression_rate_secondary?year=2025"
+status 200 "an indicator at the city"
+pyok "57.4 % = 1946 / 3389" ind 'd["numerator"] == 1946 and d["denominator"] == 3389 and abs(d["value"] - 194600 / 3389) < 1e-9'
+req inds -b "$WORK/root.jar" "$URL/api/v1/indicators"
+pyok "the 11 indicators" inds 'len(d) == 11'
+req orgs -b "$WORK/root.jar" "$URL/api/v1/orgs"
+pyok "the city, 4 districts and 9 schools" orgs 'len(d) == 14'
+
+# --- who may see what --------------------------------------------------------
+login s1 school1
+req own -b "$WORK/s1.jar" "$URL/api/v1/indicators/progression_rate_secondary?year=2025&org=330902S04"
+status 200 "a school sees its own figures"
+req other -b "$WORK/s1.jar" "$URL/api/v1/indicators/progression_rate_secondary?year=2025&org=330903S01"
+status 403 "a school does not see another school's figures"
+req s1plan -b "$WORK/s1.jar" "$URL/api/v1/plan/targets/G7?year=2025"
+pyok "in a target's schools a school sees only itself" s1plan '[s["school"] for s in d[0]["by_school"]] == ["330902S04"]'
+req s1users -b "$WORK/s1.jar" "$URL/api/v1/users"
+status 403 "a school may not list accounts"
+login police1 police1
+req poplan -b "$WORK/police1.jar" "$URL/api/v1/plan/targets/G7?year=2025"
+pyok "a department sees every school of a target" poplan 'len(d[0]["by_school"]) == 7'
+req pousers -b "$WORK/police1.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/police1.csrf")" \
+	-H 'Content-Type: application/json' --data '{"login":"x1","role":"viewer","password":"0123456789ab"}' "$URL/api/v1/users"
+status 403 "a department may not add accounts"
+
+# --- writes: CSRF -----------------------------------------------------------
+req nocsrf -b "$WORK/root.jar" -H 'Content-Type: application/json' \
+	--data '{"login":"viewer1","role":"viewer","password":"0123456789ab"}' "$URL/api/v1/users"
+status 403 "a write without the CSRF token: 403"
+req wrongcsrf -b "$WORK/root.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -H 'Content-Type: application/json' \
+	--data '{"login":"viewer1","role":"viewer","password":"0123456789ab"}' "$URL/api/v1/users"
+status 403 "a write with another session's CSRF token: 403"
+run "$TVET" --db "$DB" user list --format json
+grep -q viewer1 "$WORK/out" && not_ok "nothing was written" || ok "nothing was written"
+req adduser -b "$WORK/root.jar" -H "X-CSRF-Token: $(cat "$WORK/root.csrf")" -H 'Content-Type: application/json' \
+	--data '{"login":"viewer1","name":"公众","role":"viewer","password":"0123456789ab"}' "$URL/api/v1/users"
+status 201 "the admin adds an account"
+req dupuser -b "$WORK/root.jar" -H "X-CSRF-Token: $(cat "$WORK/root.csrf")" -H 'Content-Type: application/json' \
+	--data '{"login":"viewer1","role":"viewer","password":"0123456789ab"}' "$URL/api/v1/users"
+status 409 "the same login again: 409"
+req users -b "$WORK/root.jar" "$URL/api/v1/users"
+pyok "the list has the new account and no hashes" users '"viewer1" in [u["login"] for u in d] and "pw_hash" not in json.dumps(d) and "argon2" not in json.dumps(d)'
+
+# --- routes and limits ---------------------------------------------------------
+req unknown -b "$WORK/root.jar" "$URL/api/v1/nothing"
+status 404 "an unknown route: 404"
+req method -b "$WORK/root.jar" -X DELETE "$URL/api/v1/plan/status"
+status 405 "a wrong method: 405"
+head -c 20000000 /dev/zero | tr '\0' 'a' >"$WORK/big"
+req big -H 'Content-Type: application/json' --data-binary "@$WORK/big" "$URL/api/v1/login"
+status 413 "a body over the cap: 413"
+
+# --- sessions end ---------------------------------------------------------------
+req logout -b "$WORK/root.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/root.csrf")" "$URL/api/v1/logout"
+status 200 "sign out"
+req after -b "$WORK/root.jar" "$URL/api/v1/me"
+status 401 "the old session no longer works"
+
+# --- the trail and the log --------------------------------------------------------
+run "$TVET" --db "$DB" audit verify
+expect_rc 0 "the audit trail is intact"
+run "$TVET" --db "$DB" audit list --format csv
+grep -q 'login.failed' "$WORK/out" && grep -q 'user.add' "$WORK/out" && ok "failed logins and the new account are on the trail" ||
+	not_ok "the audit trail has the logins" "$(head -c 400 "$WORK/out")"
+grep -q '"GET /api/v1/plan/status" 200' "$WORK/serve.log" && ok "an access line per request" || not_ok "the access log" "$(head -5 "$WORK/serve.log")"
+grep -q 'correct horse\|0123456789ab' "$WORK/serve.log" && not_ok "no password in the log" || ok "no password in the log"
+kill -TERM $PID
+wait $PID
+src=$?
+[ "$src" -eq 0 ] && ok "SIGTERM stops the server cleanly" || not_ok "SIGTERM stops the server" "exit $src; $(tail -3 "$WORK/serve.log")"
+finish

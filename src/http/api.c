@@ -112,13 +112,15 @@ static json_t *api_user_json(const struct auth_user *u)
 			 auth_role_key(u->role), "scope", u->scope, "disabled", u->disabled);
 }
 
-/* A school or enterprise account may see its own school's figures only. */
+/* A school account may see its own school's figures only; enterprise and
+ * viewer (public) accounts no school's: they see the city and districts. */
 static int api_may_see_school(const struct http_req *r, const char *school_code)
 {
 	switch (r->session.user.role) {
 	case AUTH_SCHOOL:
 		return !strcmp(r->session.user.scope, school_code);
 	case AUTH_ENTERPRISE:
+	case AUTH_VIEWER:
 		return 0;
 	default:
 		return 1;
@@ -289,14 +291,15 @@ fail:
 	http_error(w, &e);
 }
 
-/* A school or enterprise account sees only its own school among each
- * target's schools. */
+/* A school account sees only its own school among each target's schools;
+ * enterprise and viewer accounts none. */
 static void api_scope_schools(const struct http_req *r, json_t *targets)
 {
 	size_t i;
 	json_t *t;
 
-	if (r->session.user.role != AUTH_SCHOOL && r->session.user.role != AUTH_ENTERPRISE)
+	if (r->session.user.role != AUTH_SCHOOL && r->session.user.role != AUTH_ENTERPRISE &&
+	    r->session.user.role != AUTH_VIEWER)
 		return;
 	json_array_foreach(targets, i, t)
 	{

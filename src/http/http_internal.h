@@ -42,6 +42,9 @@ struct http_resp {
 /* A query argument, or NULL. */
 const char *http_query(const struct http_req *r, const char *name);
 
+/* A request header, or NULL. */
+const char *http_header(const struct http_req *r, const char *name);
+
 /* Answer with a JSON document (stolen reference) and status. */
 void http_json(struct http_resp *w, int status, json_t *doc);
 

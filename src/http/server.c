@@ -153,6 +153,12 @@ const char *http_query(const struct http_req *r, const char *name)
 					   MHD_GET_ARGUMENT_KIND, name);
 }
 
+const char *http_header(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_HEADER_KIND,
+					   name);
+}
+
 /* ---- static files ------------------------------------------------------- */
 
 static const char *http_mime(const char *path)

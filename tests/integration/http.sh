@@ -92,6 +92,7 @@ req badtype -H 'Content-Type: application/json' --data '{"login":5,"password":"x
 status 400 "a number for the login: 400"
 login root root
 [ "$code" = 200 ] && ok "the admin signs in" || not_ok "the admin signs in" "$code $(cat "$WORK/login_root.json")"
+login root2 root
 grep -qi '^set-cookie: tvet_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict' "$WORK/login_root.h" &&
 	ok "the session cookie is HttpOnly and SameSite=Strict" || not_ok "the cookie" "$(grep -i set-cookie "$WORK/login_root.h")"
 pyok "the answer has the account and a CSRF token" login_root 'd["user"]["role"] == "admin" and len(d["csrf"]) == 64'
@@ -158,6 +159,43 @@ status 409 "the same login again: 409"
 req users -b "$WORK/root.jar" "$URL/api/v1/users"
 pyok "the list has the new account and no hashes" users '"viewer1" in [u["login"] for u in d] and "pw_hash" not in json.dumps(d) and "argon2" not in json.dumps(d)'
 
+# --- imports: the CLI's report through the API --------------------------------------
+"$TVET" --db "$DB" export school_stats --school 330902S04 --year 2025 -o "$WORK/stats.csv" >/dev/null
+req imp_dry -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -H 'X-File-Name: 舟山职校2025.csv' \
+	--data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/school_stats?dry_run=1"
+status 200 "a school checks its own file (dry run)"
+pyok "the report: one row, nothing written" imp_dry 'd["rows"] == 1 and d["errors"] == 0 and d["written"] is False and d["file"] == "舟山职校2025.csv"'
+awk -F, -v OFS=, 'NR == 2 { $4 = -5 } { print }' "$WORK/stats.csv" >"$WORK/bad.csv"
+# (sessions are touched by every request: left out)
+sqlite3 "$DB" .dump | grep -v 'INSERT INTO app_session' >"$WORK/before.sql"
+req imp_bad -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -H 'X-File-Name: bad.csv' \
+	--data-binary "@$WORK/bad.csv" "$URL/api/v1/imports/school_stats"
+status 400 "a file with an error: 400"
+pyok "the error lists the row, column and rule" imp_bad 'd["error"]["code"] == "bad_input" and d["error"]["details"][0]["row"] == 2 and d["error"]["details"][0]["rule"] and d["report"]["written"] is False'
+sqlite3 "$DB" .dump | grep -v 'INSERT INTO app_session' >"$WORK/after.sql"
+cmp -s "$WORK/before.sql" "$WORK/after.sql" && ok "the refused file changed nothing" || not_ok "the refused file changed nothing"
+req imp_ok -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -H 'X-File-Name: stats.csv' \
+	--data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/school_stats"
+status 200 "a school imports its own file"
+pyok "written as a batch" imp_ok 'd["written"] is True and d["batch"] > 0'
+req imp_other -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" \
+	--data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/school_stats?school=330903S01"
+status 403 "a school may not import for another school"
+"$TVET" --db "$DB" export school_stats --school 330903S01 --year 2025 -o "$WORK/other.csv" >/dev/null
+req imp_other2 -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" \
+	--data-binary "@$WORK/other.csv" "$URL/api/v1/imports/school_stats"
+status 400 "another school's rows in a school's file are refused"
+req imp_kind -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" \
+	--data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/registry"
+status 403 "a school may not import the registry"
+req imp_nokind -b "$WORK/root2.jar" -H "X-CSRF-Token: $(cat "$WORK/root2.csrf")" \
+	--data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/nosuchkind"
+status 404 "an unknown kind: 404"
+req imp_nocsrf -b "$WORK/s1.jar" --data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/school_stats"
+status 403 "an import without the CSRF token: 403"
+req imp_empty -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -X POST "$URL/api/v1/imports/school_stats"
+status 400 "an empty upload: 400"
+
 # --- routes and limits ---------------------------------------------------------
 req unknown -b "$WORK/root.jar" "$URL/api/v1/nothing"
 status 404 "an unknown route: 404"
@@ -177,7 +215,7 @@ status 401 "the old session no longer works"
 run "$TVET" --db "$DB" audit verify
 expect_rc 0 "the audit trail is intact"
 run "$TVET" --db "$DB" audit list --format csv
-grep -q 'login.failed' "$WORK/out" && grep -q 'user.add' "$WORK/out" && ok "failed logins and the new account are on the trail" ||
+grep -q 'login.failed' "$WORK/out" && grep -q 'user.add' "$WORK/out" && grep -q 'import' "$WORK/out" && ok "failed logins, the new account and the import are on the trail" ||
 	not_ok "the audit trail has the logins" "$(head -c 400 "$WORK/out")"
 grep -q '"GET /api/v1/plan/status" 200' "$WORK/serve.log" && ok "an access line per request" || not_ok "the access log" "$(head -5 "$WORK/serve.log")"
 grep -q 'correct horse\|0123456789ab' "$WORK/serve.log" && not_ok "no password in the log" || ok "no password in the log"

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "auth/auth.h"
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "ingest/import.h"
@@ -95,6 +97,12 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = cli_open_store(c, &s, 0, e)) < 0)
 		return rc;
 	rc = import_file(s, &k, &o, &rep, e);
+	if (rc == 0 && !o.dry_run) {
+		char detail[512];
+		snprintf(detail, sizeof(detail), "%s %s: %zu rows, %zu values changed, batch %lld",
+			 k.name, rep.file, rep.rows, rep.changed, (long long)rep.batch_id);
+		rc = auth_audit(s, o.who, "cli", "import", detail, (int64_t)time(NULL), e);
+	}
 	store_close(s);
 	for (size_t i = 0; i < rep.nissues && i < IMPORT_SHOW_ISSUES; i++) {
 		const struct import_issue *is = &rep.issues[i];

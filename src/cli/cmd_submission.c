@@ -12,18 +12,8 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "core/i18n.h"
-
-/* Which transitions are allowed: from -> to. */
-static int submission_allowed(const char *from, const char *to)
-{
-	if (!strcmp(to, "submitted"))
-		return !strcmp(from, "open") || !strcmp(from, "reopened");
-	if (!strcmp(to, "approved"))
-		return !strcmp(from, "submitted");
-	if (!strcmp(to, "reopened"))
-		return !strcmp(from, "approved") || !strcmp(from, "submitted");
-	return 0;
-}
+#include "auth/auth.h"
+#include "ingest/submission.h"
 
 int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 {
@@ -44,10 +34,9 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 	enum out_format fmt = OUT_TABLE;
 	const char *school = NULL, *to = NULL, *verb;
 	int year = 0;
-	int64_t school_id;
+	struct submission sub;
 	struct store *s = NULL;
-	struct store_stmt *st;
-	char status[16] = "open", at[32] = "", by[96] = "", who[96], yearbuf[8];
+	char who[96], yearbuf[8];
 	int opt, rc;
 
 	optind = 0;
@@ -91,52 +80,29 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 		return err_set(e, ERR_USAGE, _("--school and --year are required"));
 	if ((rc = cli_open_store(c, &s, 0, e)) < 0)
 		return rc;
-	if ((rc = store_lookup(s, Q_SCHOOL_BY_CODE, &school_id, e, "t", school)) <= 0) {
-		if (rc == 0)
-			rc = err_set(e, ERR_NOTFOUND, _("school '%s' does not exist"), school);
-		goto out;
-	}
-	if (!(st = store_prepare(s, Q_SUBMISSION_GET, e))) {
-		rc = e->code;
-		goto out;
-	}
-	store_bindf(st, "ii", school_id, (int64_t)year);
-	if ((rc = store_step(st, e)) < 0)
-		goto out;
-	if (rc == STORE_ROW) {
-		snprintf(status, sizeof(status), "%s", store_col_text(st, 0));
-		snprintf(at, sizeof(at), "%s", store_col_text(st, 1));
-		snprintf(by, sizeof(by), "%s", store_col_text(st, 2));
-	}
-	store_reset(st);
 	if (to) {
 		struct passwd *pw = getpwuid(getuid());
-		time_t t = time(NULL);
 
-		if (!submission_allowed(status, to)) {
-			rc = err_set(e, ERR_CONFLICT,
-				     _("the %d submission of '%s' is %s: cannot %s it"), year,
-				     school, status, verb);
-			goto out;
-		}
 		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
-		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-		if ((rc = store_begin(s, e)) < 0)
-			goto out;
-		if ((rc = store_run(s, Q_SUBMISSION_PUT, e, "iittt", school_id, (int64_t)year, to,
-				    at, who)) < 0 ||
-		    (rc = store_commit(s, e)) < 0) {
-			store_rollback(s);
-			goto out;
+		rc = submission_move(s, school, year, verb, who, (int64_t)time(NULL), &sub, e);
+		if (rc == 0) {
+			char detail[96], action[32];
+
+			snprintf(detail, sizeof(detail), "%s %d", school, year);
+			snprintf(action, sizeof(action), "submission.%s", verb);
+			rc = auth_audit(s, who, "cli", action, detail, (int64_t)time(NULL), e);
 		}
-		snprintf(status, sizeof(status), "%s", to);
-		snprintf(by, sizeof(by), "%s", who);
+	} else {
+		rc = submission_get(s, school, year, &sub, e);
 	}
+	if (rc < 0)
+		goto out;
 	{
 		struct out_table t;
 		snprintf(yearbuf, sizeof(yearbuf), "%d", year);
 		out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
-		out_table_add(&t, (const char *[]){school, yearbuf, status, at, by});
+		out_table_add(&t, (const char *[]){school, yearbuf, sub.status, sub.changed_at,
+						   sub.changed_by});
 		out_table_print(&t, fmt, stdout);
 		out_table_release(&t);
 	}

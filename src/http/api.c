@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "http/http_internal.h"
 #include "ingest/import.h"
+#include "ingest/submission.h"
 #include "monitor/monitor.h"
 #include "monitor/plan.h"
 
@@ -615,6 +616,102 @@ static void api_import(struct http_req *r, struct http_resp *w)
 	import_report_release(&rep);
 }
 
+/* ---- submissions ---------------------------------------------------------- */
+
+static int api_path_year(struct http_req *r, struct http_resp *w, const char *text)
+{
+	char *end;
+	long y = strtol(text, &end, 10);
+
+	if (*end || y < 2000 || y > 2100) {
+		api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", text);
+		return 0;
+	}
+	(void)r;
+	return (int)y;
+}
+
+static json_t *api_submission_json(const char *school, int year, const struct submission *sub)
+{
+	return json_pack("{s:s, s:i, s:s, s:s, s:s}", "school", school, "year", year, "status",
+			 sub->status, "changed_at", sub->changed_at, "changed_by",
+			 sub->changed_by);
+}
+
+/* Who may see a school's submission: the school itself, the bureau,
+ * administrators and departments. */
+static int api_may_see_submission(const struct http_req *r, const char *school)
+{
+	switch (r->session.user.role) {
+	case AUTH_SCHOOL:
+		return !strcmp(r->session.user.scope, school);
+	case AUTH_ADMIN:
+	case AUTH_BUREAU:
+	case AUTH_DEPARTMENT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void api_submission(struct http_req *r, struct http_resp *w)
+{
+	const char *school = r->params[0];
+	struct submission sub;
+	struct err e;
+	int year = api_path_year(r, w, r->params[1]);
+
+	if (!year)
+		return;
+	if (!api_may_see_submission(r, school)) {
+		api_fail(w, ERR_DENIED, "this account may not see the submissions of %s", school);
+		return;
+	}
+	err_clear(&e);
+	if (submission_get(r->s, school, year, &sub, &e) < 0) {
+		http_error(w, &e);
+		return;
+	}
+	http_json(w, 200, api_submission_json(school, year, &sub));
+}
+
+/* POST …/{verb}: a school submits its own year; the bureau (and
+ * administrators) submit, approve and reopen any school's. */
+static void api_submission_move(struct http_req *r, struct http_resp *w)
+{
+	const struct auth_user *u = &r->session.user;
+	const char *school = r->params[0], *verb = r->params[2];
+	struct submission sub;
+	char action[40], detail[96];
+	struct err e;
+	int year = api_path_year(r, w, r->params[1]);
+
+	if (!year)
+		return;
+	if (strcmp(verb, "submit") && strcmp(verb, "approve") && strcmp(verb, "reopen")) {
+		api_fail(w, ERR_NOTFOUND, "no such move '%s' (submit, approve or reopen)", verb);
+		return;
+	}
+	if (!(u->role == AUTH_ADMIN || u->role == AUTH_BUREAU ||
+	      (u->role == AUTH_SCHOOL && !strcmp(verb, "submit") && !strcmp(u->scope, school)))) {
+		api_fail(w, ERR_DENIED, "this account may not %s the submission of %s", verb,
+			 school);
+		return;
+	}
+	err_clear(&e);
+	if (submission_move(r->s, school, year, verb, u->login, r->now, &sub, &e) < 0) {
+		http_error(w, &e);
+		return;
+	}
+	snprintf(action, sizeof(action), "submission.%s", verb);
+	snprintf(detail, sizeof(detail), "%s %d", school, year);
+	if (auth_audit(r->s, u->login, r->ip, action, detail, r->now, &e) < 0) {
+		http_error(w, &e);
+		return;
+	}
+	http_json(w, 200, api_submission_json(school, year, &sub));
+}
+
 /* ---- routing ------------------------------------------------------------ */
 
 static const struct api_route api_routes[] = {
@@ -631,6 +728,8 @@ static const struct api_route api_routes[] = {
 	{"POST", "/api/v1/users", API_ADMIN, api_user_add},
 	{"GET", "/api/v1/audit/verify", API_ADMIN, api_audit_verify},
 	{"POST", "/api/v1/imports/{kind}", API_SIGNED, api_import},
+	{"GET", "/api/v1/submissions/{school}/{year}", API_SIGNED, api_submission},
+	{"POST", "/api/v1/submissions/{school}/{year}/{verb}", API_SIGNED, api_submission_move},
 };
 
 void http_routes(FILE *out)

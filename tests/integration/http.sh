@@ -196,6 +196,36 @@ status 403 "an import without the CSRF token: 403"
 req imp_empty -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -X POST "$URL/api/v1/imports/school_stats"
 status 400 "an empty upload: 400"
 
+# --- submissions and approval ----------------------------------------------------
+SUB="$URL/api/v1/submissions/330902S04/2025"
+req sub0 -b "$WORK/s1.jar" "$SUB"
+status 200 "a school sees its submission"
+pyok "open at first" sub0 'd["status"] == "open"'
+req sub_other -b "$WORK/s1.jar" "$URL/api/v1/submissions/330903S01/2025"
+status 403 "a school does not see another school's submission"
+req sub_appr_school -b "$WORK/s1.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" "$SUB/approve"
+status 403 "a school may not approve"
+req sub_submit -b "$WORK/s1.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" "$SUB/submit"
+status 200 "the school submits its year"
+pyok "submitted, by the school's login" sub_submit 'd["status"] == "submitted" and d["changed_by"] == "school1"'
+req sub_again -b "$WORK/s1.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" "$SUB/submit"
+status 409 "submitting twice: 409"
+login edu edu
+req sub_approve -b "$WORK/edu.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/edu.csrf")" "$SUB/approve"
+status 200 "the bureau approves"
+req imp_locked -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" \
+	--data-binary "@$WORK/stats.csv" "$URL/api/v1/imports/school_stats"
+status 400 "an import into the approved year is refused"
+pyok "the report says the year is locked" imp_locked 'any("lock" in i["rule"] or "approved" in i["message"] for i in d["error"]["details"])'
+req sub_reopen -b "$WORK/edu.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/edu.csrf")" "$SUB/reopen"
+status 200 "the bureau reopens"
+req sub_bad -b "$WORK/edu.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/edu.csrf")" "$SUB/explode"
+status 404 "an unknown move: 404"
+req sub_badyear -b "$WORK/edu.jar" "$URL/api/v1/submissions/330902S04/20x5"
+status 400 "a bad year in the path: 400"
+run "$TVET" --db "$DB" submission status --school 330902S04 --year 2025 --format csv
+expect_out "reopened" "the CLI sees the API's moves"
+
 # --- routes and limits ---------------------------------------------------------
 req unknown -b "$WORK/root.jar" "$URL/api/v1/nothing"
 status 404 "an unknown route: 404"
@@ -215,7 +245,8 @@ status 401 "the old session no longer works"
 run "$TVET" --db "$DB" audit verify
 expect_rc 0 "the audit trail is intact"
 run "$TVET" --db "$DB" audit list --format csv
-grep -q 'login.failed' "$WORK/out" && grep -q 'user.add' "$WORK/out" && grep -q 'import' "$WORK/out" && ok "failed logins, the new account and the import are on the trail" ||
+grep -q 'login.failed' "$WORK/out" && grep -q 'user.add' "$WORK/out" && grep -q 'import' "$WORK/out" &&
+	grep -q 'submission.approve' "$WORK/out" && ok "failed logins, the new account, the import and the approval are on the trail" ||
 	not_ok "the audit trail has the logins" "$(head -c 400 "$WORK/out")"
 grep -q '"GET /api/v1/plan/status" 200' "$WORK/serve.log" && ok "an access line per request" || not_ok "the access log" "$(head -5 "$WORK/serve.log")"
 grep -q 'correct horse\|0123456789ab' "$WORK/serve.log" && not_ok "no password in the log" || ok "no password in the log"

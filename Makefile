@@ -1,10 +1,12 @@
 # TVET Observatory - build, test, demo.
 #
 #   make            build build/tvet (runs the dependency check first)
-#   make check      unit + integration tests; ends with "N passed, N failed"
-#   make demo       build, create demo.db with the demo city, show what to look at
-#   make bench      init, demo, imports against sqlite3 .import, plan status and
-#                   one formula against hand-written SQL (bench/*.sh)
+#   make check      unit, integration and browser tests (tests/run.sh); ends
+#                   with "N passed, N failed"
+#   make demo       build, create demo.db with the demo city and demo accounts,
+#                   start the web system (Ctrl-C stops it)
+#   make bench      init, demo, imports against sqlite3 .import, plan status,
+#                   one formula against hand-written SQL, the API against nginx (bench/*.sh)
 #   make SANITIZE=1 check    the same suite under ASan + UBSan (CI does this)
 #
 # The library (every module but cli/) goes into libtvet.a; the program and
@@ -112,6 +114,7 @@ demo: all
 bench: all
 	sh bench/run.sh
 	TVET=$(B)/tvet sh bench/plan.sh
+	TVET=$(B)/tvet sh bench/http.sh
 
 install: all
 	$(MAKE) B=build/install DATADIR=$(PREFIX)/share/tvet/data \

@@ -1,11 +1,22 @@
 #!/bin/sh
-# Install the Debian 12 packages TVET Observatory needs to build and test.
-# As root: installs what is missing (and generates the zh_CN.UTF-8 locale).
-# Otherwise: prints the exact apt-get line to run and exits 1 if anything is
-# missing. Usage: scripts/deps.sh [--check]
+# Install what TVET Observatory needs to build and test on Debian 12: the
+# Debian packages (with Chromium for the browser tests, and Debian's nodejs
+# and npm when there is no node at all), the zh_CN.UTF-8 locale, and the
+# npm packages of package-lock.json (playwright-core) in node_modules/.
+# As root: installs what is missing. Otherwise: prints the exact command to
+# run for each thing missing, and exits 1 if a Debian package is missing.
+# Usage: scripts/deps.sh [--check]
 set -eu
+TOP=$(cd "$(dirname "$0")/.." && pwd)
 
-PKGS="build-essential pkg-config gettext locales sqlite3 libsqlite3-dev libjansson-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev libmicrohttpd-dev curl"
+# chromium and fonts-wqy-microhei: the browser tests (tests/browser/) and
+# their screenshots, which need a Chinese font
+PKGS="build-essential pkg-config gettext locales sqlite3 libsqlite3-dev libjansson-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev libmicrohttpd-dev curl chromium fonts-wqy-microhei"
+# Debian's node and npm only where no node is installed (a newer one from
+# elsewhere stays as it is)
+if ! command -v node >/dev/null 2>&1; then
+	PKGS="$PKGS nodejs npm"
+fi
 
 missing=""
 for p in $PKGS; do
@@ -19,13 +30,19 @@ if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	need_locale=1
 fi
 
-if [ -z "$missing" ] && [ $need_locale -eq 0 ]; then
+need_npm=0
+if [ ! -f "$TOP/node_modules/playwright-core/package.json" ]; then
+	need_npm=1
+fi
+
+if [ -z "$missing" ] && [ $need_locale -eq 0 ] && [ $need_npm -eq 0 ]; then
 	exit 0
 fi
 
 if [ "${1:-}" = "--check" ] || [ "$(id -u)" -ne 0 ]; then
 	[ -n "$missing" ] && echo "missing packages; run as root: apt-get install -y$missing" >&2
 	[ $need_locale -eq 1 ] && echo "missing locale zh_CN.UTF-8 (Chinese messages and tests); run as root: sed -i 's/^# *zh_CN.UTF-8/zh_CN.UTF-8/' /etc/locale.gen && locale-gen" >&2
+	[ $need_npm -eq 1 ] && echo "missing node_modules/playwright-core (browser tests); run: cd $TOP && npm ci --no-audit --no-fund" >&2
 	[ -n "$missing" ] && exit 1
 	exit 0
 fi
@@ -43,4 +60,11 @@ if [ $need_locale -eq 1 ] && [ -f /etc/locale.gen ]; then
 		echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen
 	fi
 	locale-gen >&2
+fi
+# Only the browser tests need node_modules/: a failure here is said, not
+# fatal to the build, and the test runner reports it as a failed test.
+if [ $need_npm -eq 1 ]; then
+	echo "installing node_modules/: npm ci --no-audit --no-fund" >&2
+	(cd "$TOP" && npm ci --no-audit --no-fund) >&2 ||
+		echo "npm ci failed; the browser tests cannot run until it succeeds (cd $TOP && npm ci --no-audit --no-fund)" >&2
 fi

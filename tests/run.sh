@@ -1,9 +1,11 @@
 #!/bin/sh
-# Run every test: the cmocka unit tests (build/tests/test_*) and the
-# integration scripts (tests/integration/*.sh). Each speaks TAP ("ok N - x",
-# "not ok N - x"); this script counts the cases and ends with the line
-# "N passed, N failed". A test program that dies without reporting counts as
-# one failure. Usage: tests/run.sh BUILD_DIR   (build or build/asan)
+# Run every test: the cmocka unit tests (build/tests/test_*), the
+# integration scripts (tests/integration/*.sh) and the browser tests
+# (tests/browser/*.mjs: node, playwright-core and Debian's Chromium). Each
+# speaks TAP ("ok N - x", "not ok N - x"); this script counts the cases and
+# ends with the line "N passed, N failed". A test program that dies without
+# reporting counts as one failure; a browser test whose tools are missing is
+# one failure that names them. Usage: tests/run.sh BUILD_DIR   (build or build/asan)
 set -u
 B=${1:-build}
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +50,26 @@ for t in "$TOP"/tests/integration/*.sh; do
 	[ -f "$t" ] || continue
 	[ "$(basename "$t")" = lib.sh ] && continue
 	run_one "integration/$(basename "$t" .sh)" sh "$t"
+done
+# browser_test FILE: runs a browser test, or, when node, Chromium or
+# playwright-core is missing, says so as one failure (never a silent skip).
+browser_test() {
+	missing=""
+	command -v node >/dev/null 2>&1 || missing="$missing node (apt-get install -y nodejs npm);"
+	chromium=${TVET_CHROMIUM:-/usr/bin/chromium}
+	[ -x "$chromium" ] || missing="$missing $chromium (apt-get install -y chromium);"
+	[ -f "$TOP/node_modules/playwright-core/package.json" ] ||
+		missing="$missing node_modules/playwright-core (cd $TOP && npm ci --no-audit --no-fund);"
+	if [ -n "$missing" ]; then
+		echo "not ok 1 - tests/browser/$(basename "$1") cannot run: missing${missing%;}; scripts/deps.sh run as root installs them all"
+		echo "1..1"
+		return 1
+	fi
+	node "$1"
+}
+for t in "$TOP"/tests/browser/*.mjs; do
+	[ -f "$t" ] || continue
+	run_one "browser/$(basename "$t" .mjs)" browser_test "$t"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

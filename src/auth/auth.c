@@ -666,10 +666,14 @@ int auth_session_check(struct store *s, const char *token, int64_t now, struct a
 			rc = err_set(e, ERR_AUTH, _("the session has expired; sign in again"));
 		goto fail;
 	}
-	if ((rc = store_run(s, Q_AUTH_SESSION_TOUCH, e, "ti", token_hash, now)) < 0)
-		goto fail;
-	if (now > out->last_seen)
+	/* Touched at most once a minute: the idle limit is half an hour, and
+	 * a write per request would take the write lock (and invalidate the
+	 * server's cached answers) on every read. */
+	if (now - out->last_seen >= AUTH_TOUCH_SECONDS) {
+		if ((rc = store_run(s, Q_AUTH_SESSION_TOUCH, e, "ti", token_hash, now)) < 0)
+			goto fail;
 		out->last_seen = now;
+	}
 	return 0;
 fail:
 	memset(out, 0, sizeof(*out));

@@ -28,6 +28,7 @@
 #include "store/store.h"
 
 #define AUTH_IDLE_SECONDS (30 * 60)	  /* a session unused this long ends */
+#define AUTH_TOUCH_SECONDS 60		  /* last_seen is updated at most this often */
 #define AUTH_ABSOLUTE_SECONDS (12 * 3600) /* and any session after this */
 #define AUTH_FAIL_WINDOW (15 * 60)	  /* failed logins counted over this */
 #define AUTH_FAIL_PER_LOGIN 5		  /* then the account is throttled */
@@ -103,7 +104,8 @@ int auth_user_list(struct store *s, struct auth_user **out, size_t *n, struct er
  * On error *out is zeroed. */
 int auth_login(struct store *s, const char *login, const char *password, const char *ip,
 	       int64_t now, struct auth_session *out, struct err *e) WUR;
-/* The session of a token, touching it (last_seen = now): ERR_AUTH when
+/* The session of a token, touching it (last_seen = now, when it is
+ * AUTH_TOUCH_SECONDS old or more): ERR_AUTH when
  * unknown or malformed, idle for AUTH_IDLE_SECONDS, AUTH_ABSOLUTE_SECONDS
  * old or of a disabled account (and then it is deleted). out->token is
  * left empty; on error *out is zeroed. */

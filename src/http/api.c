@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <ftw.h>
+#include <pthread.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -130,6 +132,115 @@ static int api_may_see_school(const struct http_req *r, const char *school_code)
 	default:
 		return 1;
 	}
+}
+
+/* ---- cached answers ---------------------------------------------------- */
+
+/* The plan's status is read far more often than data change, and costs a
+ * few milliseconds to compute: answers are kept, keyed by the request and
+ * the caller's view, and valid while the database is unchanged. Unchanged
+ * means: no write request passed through this server (api_generation) and
+ * the database file and its WAL have the same size and modification time
+ * (a commit from elsewhere, e.g. the CLI, changes them). */
+#define API_CACHE_SLOTS 64
+
+struct api_cached {
+	char key[192];
+	char gen[128];
+	char *body;
+	size_t len;
+};
+
+static pthread_mutex_t api_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct api_cached api_cache[API_CACHE_SLOTS];
+static size_t api_cache_next;
+static unsigned long api_generation;
+
+static void api_changed(void)
+{
+	pthread_mutex_lock(&api_cache_lock);
+	api_generation++;
+	pthread_mutex_unlock(&api_cache_lock);
+}
+
+static void api_gen(const struct http_req *r, char *buf, size_t size)
+{
+	struct stat db, wal;
+	char path[4096];
+	unsigned long g;
+
+	memset(&db, 0, sizeof(db));
+	memset(&wal, 0, sizeof(wal));
+	(void)stat(r->o->db_path, &db);
+	snprintf(path, sizeof(path), "%s-wal", r->o->db_path);
+	(void)stat(path, &wal);
+	pthread_mutex_lock(&api_cache_lock);
+	g = api_generation;
+	pthread_mutex_unlock(&api_cache_lock);
+	snprintf(buf, size, "%lu:%lld.%ld:%lld:%lld.%ld:%lld", g, (long long)db.st_mtim.tv_sec,
+		 db.st_mtim.tv_nsec, (long long)db.st_size, (long long)wal.st_mtim.tv_sec,
+		 wal.st_mtim.tv_nsec, (long long)wal.st_size);
+}
+
+/* The view a caller gets of the plan: all schools, one school's, or none. */
+static void api_view(const struct http_req *r, char *buf, size_t size)
+{
+	switch (r->session.user.role) {
+	case AUTH_SCHOOL:
+		snprintf(buf, size, "school:%s", r->session.user.scope);
+		break;
+	case AUTH_ENTERPRISE:
+	case AUTH_VIEWER:
+		snprintf(buf, size, "public");
+		break;
+	default:
+		snprintf(buf, size, "all");
+	}
+}
+
+static int api_cache_get(const char *key, const char *gen, struct http_resp *w)
+{
+	int hit = 0;
+
+	pthread_mutex_lock(&api_cache_lock);
+	for (size_t i = 0; i < API_CACHE_SLOTS && !hit; i++)
+		if (api_cache[i].body && !strcmp(api_cache[i].key, key) &&
+		    !strcmp(api_cache[i].gen, gen)) {
+			strbuf_reset(&w->body);
+			strbuf_add(&w->body, api_cache[i].body, api_cache[i].len);
+			hit = 1;
+		}
+	pthread_mutex_unlock(&api_cache_lock);
+	if (hit) {
+		w->status = 200;
+		w->content_type = "application/json; charset=utf-8";
+	}
+	return hit;
+}
+
+static void api_cache_put(const char *key, const char *gen, const struct http_resp *w)
+{
+	struct api_cached *c;
+
+	pthread_mutex_lock(&api_cache_lock);
+	c = &api_cache[api_cache_next++ % API_CACHE_SLOTS];
+	free(c->body);
+	snprintf(c->key, sizeof(c->key), "%s", key);
+	snprintf(c->gen, sizeof(c->gen), "%s", gen);
+	c->body = xmalloc(w->body.len + 1);
+	memcpy(c->body, w->body.buf ? w->body.buf : "", w->body.len);
+	c->len = w->body.len;
+	pthread_mutex_unlock(&api_cache_lock);
+}
+
+void api_cache_clear(void)
+{
+	pthread_mutex_lock(&api_cache_lock);
+	for (size_t i = 0; i < API_CACHE_SLOTS; i++) {
+		free(api_cache[i].body);
+		api_cache[i].body = NULL;
+	}
+	pthread_mutex_unlock(&api_cache_lock);
 }
 
 /* ---- sessions ----------------------------------------------------------- */
@@ -330,10 +441,17 @@ static void api_plan(struct http_req *r, struct http_resp *w, const char *target
 	struct monitor *m = NULL;
 	struct err e;
 	long action = 0;
+	char key[192], gen[128], view[48];
 	int year = api_year(r, w);
 	json_t *doc;
 
 	if (!year)
+		return;
+	api_view(r, view, sizeof(view));
+	snprintf(key, sizeof(key), "plan|%d|%.8s|%.32s|%.64s|%s", year, qa ? qa : "",
+		 unit ? unit : "", target ? target : "", view);
+	api_gen(r, gen, sizeof(gen));
+	if (api_cache_get(key, gen, w))
 		return;
 	err_clear(&e);
 	if (qa) {
@@ -379,10 +497,12 @@ static void api_plan(struct http_req *r, struct http_resp *w, const char *target
 	}
 	plan_status_release(&ps);
 	monitor_close(m);
-	if (doc)
+	if (doc) {
 		http_json(w, 200, doc);
-	else
+		api_cache_put(key, gen, w);
+	} else {
 		http_error(w, &e);
+	}
 }
 
 static void api_plan_status(struct http_req *r, struct http_resp *w)
@@ -807,7 +927,13 @@ void api_dispatch(struct http_req *r, struct http_resp *w)
 			api_fail(w, ERR_DENIED, "missing or wrong X-CSRF-Token header");
 			return;
 		}
+		/* a write through this server makes every kept answer stale:
+		 * before it, and after it for the reads that ran meanwhile */
+		if (strcmp(r->method, "GET") != 0)
+			api_changed();
 		rt->fn(r, w);
+		if (strcmp(r->method, "GET") != 0)
+			api_changed();
 		return;
 	}
 	if (path_known) {

@@ -54,6 +54,9 @@ void http_error(struct http_resp *w, const struct err *e);
 /* The status an error code maps to. */
 int http_status_of(int code);
 
+/* Forget the answers api.c keeps (when the server stops). */
+void api_cache_clear(void);
+
 /* Routing: find and run the route for r; 404/405 when there is none. */
 void api_dispatch(struct http_req *r, struct http_resp *w);
 

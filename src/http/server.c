@@ -392,7 +392,7 @@ int http_start(const struct http_options *o, struct http_server **out, struct er
 		MHD_OPTION_THREAD_POOL_SIZE, h->o.threads, MHD_OPTION_CONNECTION_TIMEOUT,
 		h->o.timeout ? h->o.timeout : 30u, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		h->o.per_ip ? h->o.per_ip : 64u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)(256 * 1024), MHD_OPTION_NOTIFY_COMPLETED, http_completed, h,
+		(size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, http_completed, h,
 		MHD_OPTION_END);
 	if (!h->d) {
 		http_pool_close(&h->pool);
@@ -416,6 +416,7 @@ void http_stop(struct http_server *h)
 	if (!h)
 		return;
 	MHD_stop_daemon(h->d);
+	api_cache_clear();
 	http_pool_close(&h->pool);
 	pthread_mutex_destroy(&h->log_lock);
 	free(h);

@@ -73,11 +73,13 @@ int monitor_plan_status(struct monitor *m, int year, int action, const char *uni
 void plan_status_release(struct plan_status *ps);
 
 /* JSON, the one shape of every face (CLI --format json, API): a criterion
- * as {"id","part","title","title_en","section","action","kind","unit","year",
+ * as {"id","part","title","title_en","section","action","kind","unit",
+ * "decimals" (shown after the point),"year",
  * "actual","target","comparator","deadline","baseline_year","baseline",
  * "previous","change","gap","trajectory","projection","status",
  * "explanation","explanation_en","formula","indicator","responsible":[...],
- * "by_school":[...],"assessment":{...}}, figures rounded to 6 decimals and
+ * "by_school":[{school,name,name_en,value,numerator,denominator,weight,
+ * pull}],"assessment":{...}}, figures rounded to 6 decimals and
  * null when missing; the whole status as {"year","counts","actions":[{action,
  * title,title_en,counts}],"targets":[...]}. New references; json_decref. */
 struct json_t;

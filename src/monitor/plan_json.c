@@ -29,6 +29,7 @@ json_t *plan_item_json(const struct plan_item *it)
 	json_object_set_new(o, "action", json_integer(it->action));
 	json_object_set_new(o, "kind", json_string(it->kind));
 	json_object_set_new(o, "unit", json_string(it->unit));
+	json_object_set_new(o, "decimals", json_integer(it->decimals));
 	json_object_set_new(o, "year", json_integer(r->year));
 	json_object_set_new(o, "actual", ps_real(r->has_actual, r->actual));
 	json_object_set_new(o, "target", ps_real(it->has_target, it->target));
@@ -57,8 +58,9 @@ json_t *plan_item_json(const struct plan_item *it)
 		const struct monitor_share *sh = &it->by_school[i];
 		json_array_append_new(
 			schools,
-			json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "school", sh->school->code,
-				  "name", sh->school->name, "value",
+			json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "school",
+				  sh->school->code, "name", sh->school->name, "name_en",
+				  sh->school->name_en, "value",
 				  ps_real(sh->v.value.present, sh->v.value.v), "numerator",
 				  ps_real(sh->v.num.present, sh->v.num.v), "denominator",
 				  ps_real(sh->v.den.present, sh->v.den.v), "weight",

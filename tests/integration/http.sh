@@ -196,6 +196,16 @@ status 403 "an import without the CSRF token: 403"
 req imp_empty -b "$WORK/s1.jar" -H "X-CSRF-Token: $(cat "$WORK/s1.csrf")" -X POST "$URL/api/v1/imports/school_stats"
 status 400 "an empty upload: 400"
 
+# --- kept answers follow the data ----------------------------------------------------
+req c8a -b "$WORK/root2.jar" "$URL/api/v1/plan/targets/C8?year=2025"
+req c8b -b "$WORK/root2.jar" "$URL/api/v1/plan/targets/C8?year=2025"
+pyok "C8 is off track (asked twice: the second answer is the kept one)" c8b 'd[0]["status"] == "off_track"'
+printf 'Target,Year,Status,Evidence,Assessor,Assessor ID number,Assessed on\nC8,2025,achieved,试点已获批（测试）,市教育局 测试,,2025-12-30\n' >"$WORK/c8.csv"
+run "$TVET" --db "$DB" import assessments "$WORK/c8.csv"
+expect_rc 0 "the CLI imports an assessment while the server runs"
+req c8c -b "$WORK/root2.jar" "$URL/api/v1/plan/targets/C8?year=2025"
+pyok "the next answer has it: C8 achieved" c8c 'd[0]["status"] == "achieved" and "试点已获批" in d[0]["explanation"]'
+
 # --- submissions and approval ----------------------------------------------------
 SUB="$URL/api/v1/submissions/330902S04/2025"
 req sub0 -b "$WORK/s1.jar" "$SUB"

@@ -1,0 +1,522 @@
+// dashboard.mjs - the dashboard in a real browser. Starts `tvet serve` on a
+// fresh demo database (port 0), drives Debian's Chromium (/usr/bin/chromium,
+// headless) through playwright-core, and checks what a person sees: the
+// sign-in form in Chinese, the plan's targets grouped by action with their
+// status colours, the English toggle, a target's schools (all of them for
+// the bureau, its own for a school), the department filter, a phone's
+// width, signing out - with no console error, failed request or CSP
+// violation on the way. Speaks TAP for tests/run.sh; a screenshot of each
+// step goes to build/artifacts/. Exits non-zero when any check failed.
+// Usage: TVET=build/tvet node tests/browser/dashboard.mjs
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const TOP = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TVET = process.env.TVET || join(TOP, 'build/tvet');
+const CHROMIUM = process.env.TVET_CHROMIUM || '/usr/bin/chromium';
+const ARTIFACTS = process.env.TVET_ARTIFACTS || join(TOP, 'build/artifacts');
+const WEB = process.env.TVET_WEB || join(TOP, 'web'); // the dashboard's files
+const PASSWORD = 'correct horse battery';
+const SCHOOL = '330902S04';
+const WAIT = 20000; // ms for anything to appear: the server may run under ASan
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+// What the page calls each status, and the colour style.css gives it.
+const STATUS_ZH = { achieved: '已达成', on_track: '进展顺利', at_risk: '存在风险', off_track: '严重滞后', no_data: '无数据' };
+const STATUS_EN = { achieved: 'achieved', on_track: 'on track', at_risk: 'at risk', off_track: 'off track', no_data: 'no data' };
+const STATUS_RGB = {
+  achieved: 'rgb(46, 125, 50)', on_track: 'rgb(21, 101, 192)', at_risk: 'rgb(239, 108, 0)',
+  off_track: 'rgb(198, 40, 40)', no_data: 'rgb(117, 117, 117)',
+};
+
+// ---- TAP ------------------------------------------------------------------
+let n = 0;
+let fails = 0;
+function ok(desc) {
+  console.log(`ok ${++n} - ${desc}`);
+}
+function notOk(desc, why) {
+  fails++;
+  console.log(`not ok ${++n} - ${desc}`);
+  if (why) for (const line of String(why).split('\n').slice(0, 15)) console.log(`#   ${line}`);
+}
+class Failed extends Error {}
+// must COND WHY: inside a check, stop it with WHY when COND is false.
+function must(cond, why) {
+  if (!cond) throw new Failed(typeof why === 'function' ? why() : why);
+}
+// check DESC FN: one TAP line; FN fails by throwing (must(), a timeout, a
+// browser error). Returns whether it passed, so a step the rest depends on
+// can end the run.
+async function check(desc, fn) {
+  try {
+    await fn();
+    ok(desc);
+    return true;
+  } catch (e) {
+    notOk(desc, e instanceof Failed ? e.message : (e && e.stack) || String(e));
+    return false;
+  }
+}
+const show = (v) => JSON.stringify(v);
+const sameList = (a, b) => show(a) === show(b);
+
+// ---- the server -------------------------------------------------------------
+let server = null; // serve()'s answer, stopped at the end whatever happens
+const ENV = { ...process.env, LC_ALL: 'C.UTF-8' };
+delete ENV.LANG;
+delete ENV.LANGUAGE;
+
+// Runs `tvet --db DB ARGS`; a failure says its command and what it printed.
+function tvet(db, args, input) {
+  try {
+    return execFileSync(TVET, ['--db', db, ...args], { env: ENV, input, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Failed(`${TVET} ${args.join(' ')}: exit ${e.status}: ${e.stderr || e.message}`);
+  }
+}
+
+// Starts `tvet serve --port 0`: { proc, log(), url }, url a promise of the
+// URL it prints once it listens.
+function serve(db) {
+  const proc = spawn(TVET, ['--db', db, 'serve', '--port', '0', '--threads', '4', '--web', WEB],
+    { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr.on('data', (d) => { err = (err + d).slice(-20000); });
+  const url = new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`no URL after ${WAIT} ms: ${out} ${err}`)), WAIT);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /^listening on (http:\/\/\S+?)\/?$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]);
+      }
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`the server exited with ${code}: ${err}`));
+    });
+    proc.on('error', (e) => {
+      clearTimeout(timer);
+      rej(e);
+    });
+  });
+  return { proc, url, log: () => err };
+}
+
+// SIGTERM, then the exit status (SIGKILL after a while); null if it had
+// already gone.
+function stop(proc) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(null);
+  return new Promise((res) => {
+    const timer = setTimeout(() => proc.kill('SIGKILL'), WAIT);
+    proc.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      res(code === null ? signal : code);
+    });
+    proc.kill('SIGTERM');
+  });
+}
+
+// ---- what the browser reports ----------------------------------------------
+// Every console error, uncaught exception, failed request, error response
+// and CSP violation, with the page it came from. Two answers are expected
+// and kept apart: 401 from /api/v1/me when the page opens signed out, and
+// 401 from /api/v1/login for a wrong password (Chromium also logs each as a
+// "Failed to load resource" console error, which is let pass).
+const trouble = [];
+const expected = [];
+function expectedAnswer(url, status) {
+  const path = new URL(url).pathname;
+  return status === 401 && (path === '/api/v1/me' || path === '/api/v1/login');
+}
+async function watch(context, label) {
+  await context.exposeBinding('__tvetCspViolation', (_source, v) => {
+    trouble.push(`${label}: CSP violation: ${v}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (ev) => {
+      window.__tvetCspViolation(`${ev.violatedDirective} blocked ${ev.blockedURI || 'inline'} (${ev.sourceFile}:${ev.lineNumber})`);
+    });
+  });
+  context.on('page', (page) => watchPage(page, label));
+}
+function watchPage(page, label) {
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location().url || '';
+    const m = /status of (\d+)/.exec(msg.text());
+    if (!(m && where && expectedAnswer(where, Number(m[1])))) trouble.push(`${label}: console error: ${msg.text()} ${where}`);
+  });
+  page.on('pageerror', (e) => trouble.push(`${label}: uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => trouble.push(`${label}: request failed: ${r.method()} ${r.url()} ${r.failure() && r.failure().errorText}`));
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    const what = `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`;
+    if (expectedAnswer(r.url(), r.status())) expected.push(`${label} ${what}`);
+    else trouble.push(`${label}: HTTP ${what}`);
+  });
+}
+
+// ---- the page -----------------------------------------------------------------
+// The whole page on a desktop; on a phone what its screen shows.
+async function shot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: page.viewportSize().width > PHONE.width });
+}
+
+async function signIn(page, login, password) {
+  await page.fill('#login-form input[name=login]', login);
+  await page.fill('#login-form input[name=password]', password);
+  await page.click('#login-form button[type=submit]');
+}
+
+// The visible targets' rows: id, the cells' text, the status' class and colour.
+function rows(page) {
+  return page.$$eval('#actions tr.target', (trs) => trs.filter((tr) => tr.offsetParent !== null).map((tr) => {
+    const status = tr.querySelector('.status');
+    return {
+      id: tr.cells[0].textContent,
+      cells: [...tr.cells].map((td) => td.textContent),
+      status: status.className.replace('status ', ''),
+      label: status.textContent,
+      colour: getComputedStyle(status).backgroundColor,
+    };
+  }));
+}
+const actionHeadings = (page) => page.$$eval('#actions .action h2', (hs) => hs.map((h) => h.textContent));
+const countsLine = (page) => page.$$eval('#counts .count', (cs) => cs.map((c) => c.textContent));
+const detailRows = (page) => page.$$eval('#detail tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+const overflow = (page) => page.evaluate(() => ({
+  scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+}));
+async function waitPlan(page) {
+  await page.waitForSelector('#actions .action tr.target', { state: 'visible', timeout: WAIT });
+}
+async function clickTarget(page, id) {
+  await page.locator('#actions tr.target').filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${id}$`) }) }).first().click();
+  await page.waitForSelector('#detail tbody tr', { state: 'visible', timeout: WAIT });
+}
+
+// ---- the run --------------------------------------------------------------------
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'tvet-browser-'));
+  const db = join(work, 'b.db');
+  let browser = null;
+  try {
+    if (!await check('a demo database with a bureau and a school account', () => {
+      tvet(db, ['init']);
+      tvet(db, ['demo']);
+      tvet(db, ['user', 'add', 'edu', '--role', 'bureau', '--name', '市教育局'], `${PASSWORD}\n`);
+      tvet(db, ['user', 'add', 'school1', '--role', 'school', '--scope', SCHOOL, '--name', '学校一'], `${PASSWORD}\n`);
+    })) return;
+    let base = '';
+    server = serve(db);
+    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
+    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
+    })) return;
+
+    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    await watch(desk, 'desktop');
+    desk.setDefaultTimeout(WAIT);
+    const page = await desk.newPage();
+
+    // --- signed out -----------------------------------------------------------
+    let cspHeader = '';
+    await check('the sign-in page renders in Chinese', async () => {
+      const res = await page.goto(base + '/');
+      cspHeader = res.headers()['content-security-policy'] || '';
+      await page.waitForSelector('#login-form', { state: 'visible' });
+      const h1 = await page.textContent('header h1');
+      must(h1 === '职业教育高质量发展监测平台', `heading ${show(h1)}`);
+      must(await page.title() === '职业教育高质量发展监测平台', `title ${show(await page.title())}`);
+      must(await page.getAttribute('html', 'lang') === 'zh-CN', 'html lang is not zh-CN');
+      const labels = await page.$$eval('#login-form label span', (ss) => ss.map((s) => s.textContent));
+      must(sameList(labels, ['账号', '密码']), `labels ${show(labels)}`);
+      must(!await page.isVisible('#plan-view'), 'the plan shows before signing in');
+      must(!await page.isVisible('#logout'), 'a sign-out button before signing in');
+      await shot(page, 'login-zh');
+    });
+    await check('the page is served with a CSP without inline script or style', () => {
+      must(/script-src 'self'(;|$)/.test(cspHeader) && /style-src 'self'(;|$)/.test(cspHeader), `CSP ${show(cspHeader)}`);
+    });
+
+    await check('a wrong password shows the error and no plan', async () => {
+      await signIn(page, 'edu', 'not the password');
+      await page.waitForFunction(() => document.getElementById('login-error').textContent !== '');
+      const msg = await page.textContent('#login-error');
+      must(msg.startsWith('登录失败') && /账号或密码错误/.test(msg), `error text ${show(msg)}`);
+      must(await page.isVisible('#login-error'), 'the error is not visible');
+      must(!await page.isVisible('#plan-view'), 'the plan shows');
+      await shot(page, 'login-wrong-password');
+    });
+
+    // --- the bureau -------------------------------------------------------------
+    if (!await check('the right password shows the plan', async () => {
+      await signIn(page, 'edu', PASSWORD);
+      await waitPlan(page);
+      must(await page.isHidden('#login-view'), 'the sign-in form is still there');
+      must(await page.textContent('#login-error') === '', 'the old error is still there');
+      const who = await page.textContent('#who');
+      must(who.includes('市教育局'), `who ${show(who)}`);
+      must(await page.isVisible('#logout'), 'no sign-out button');
+    })) return;
+    // What the page should show, straight from the API with the same session.
+    const plan = await (await desk.request.get(base + '/api/v1/plan/status')).json();
+    const g7 = (await (await desk.request.get(`${base}/api/v1/plan/targets/G7?year=${plan.year}`)).json())[0];
+    await shot(page, 'dashboard-zh');
+
+    await check('one block per action that has targets (9), in the plan\'s order', async () => {
+      const heads = await actionHeadings(page);
+      const want = plan.actions.map((a) => `行动 ${a.action} ${a.title}`);
+      must(heads.length === 9 && sameList(heads, want), `headings ${show(heads)}, wanted ${show(want)}`);
+    });
+    await check('every target has its row, under its action', async () => {
+      const got = await page.$$eval('#actions .action', (as) => as.map((a) => a.querySelectorAll('tr.target').length));
+      const want = plan.actions.map((a) => plan.targets.filter((t) => t.action === a.action).length);
+      must(sameList(got, want) && want.reduce((x, y) => x + y, 0) === 47, `rows per action ${show(got)}, wanted ${show(want)}`);
+    });
+    await check('the counts line gives each status\'s count', async () => {
+      const got = await countsLine(page);
+      const want = Object.keys(STATUS_ZH).map((s) => `${STATUS_ZH[s]} ${plan.counts[s]}`);
+      must(sameList(got, want), `counts ${show(got)}, wanted ${show(want)}`);
+    });
+    await check('G7\'s row: 57.4%, target >= 55%, 已达成 in green', async () => {
+      const g = (await rows(page)).filter((r) => r.id === 'G7');
+      must(g.length === 1, `${g.length} rows for G7`);
+      const [r] = g;
+      must(r.cells[2] === '57.4%', `actual ${show(r.cells[2])}`);
+      must(r.cells[3] === '>= 55%', `target ${show(r.cells[3])}`);
+      must(r.label === '已达成' && r.status === 'achieved', `status ${show(r.label)} (${r.status})`);
+      must(r.colour === STATUS_RGB.achieved, `colour ${r.colour}`);
+      must(r.cells[5] === g7.explanation, `explanation ${show(r.cells[5])}`);
+    });
+    await check('each row\'s status has its label and colour', async () => {
+      const bad = (await rows(page)).filter((r) => r.label !== STATUS_ZH[r.status] || r.colour !== STATUS_RGB[r.status]);
+      must(bad.length === 0, () => show(bad.slice(0, 3)));
+    });
+    await check('figures as the CLI shows them (the indicator\'s decimals)', async () => {
+      const byId = new Map((await rows(page)).map((r) => [r.id, r.cells]));
+      const want = { A1a: '1.38%', A1c: '100.0%', A5b: '11480', G9: '2.21', G5: '50.0%', A2: '8', C4: '-' };
+      const got = Object.fromEntries(Object.keys(want).map((id) => [id, byId.get(id) && byId.get(id)[2]]));
+      must(sameList(got, want), `actual ${show(got)}, wanted ${show(want)}`);
+    });
+    await check('no horizontal overflow at 1366×768', async () => {
+      const o = await overflow(page);
+      must(o.scrollWidth <= o.innerWidth, `scrollWidth ${o.scrollWidth} > innerWidth ${o.innerWidth}`);
+    });
+
+    await check('English: the toggle switches the headings and labels', async () => {
+      await page.click('#lang');
+      await page.waitForFunction(() => document.querySelector('header h1').textContent === 'TVET Observatory');
+      const heads = await actionHeadings(page);
+      const want = plan.actions.map((a) => `Action ${a.action} ${a.title_en}`);
+      must(sameList(heads, want), `headings ${show(heads)}`);
+      must(await page.getAttribute('html', 'lang') === 'en', 'html lang is not en');
+      must(await page.textContent('#lang') === '中文', `toggle ${show(await page.textContent('#lang'))}`);
+      must(await page.textContent('#logout') === 'Sign out', 'sign-out button not in English');
+      must(await page.title() === 'TVET Observatory', `title ${show(await page.title())}`);
+      const counts = await countsLine(page);
+      must(counts[0] === `achieved ${plan.counts.achieved}`, `counts ${show(counts)}`);
+      const r = (await rows(page)).find((x) => x.id === 'G7');
+      must(r.label === 'achieved' && r.cells[5] === g7.explanation_en, `G7 ${show(r.cells)}`);
+      const unit = await page.$eval('#unit option[value=edu]', (o) => o.textContent);
+      must(unit === 'Municipal Education Bureau', `department ${show(unit)}`);
+      await shot(page, 'dashboard-en');
+    });
+    await check('and back to Chinese', async () => {
+      await page.click('#lang');
+      await page.waitForFunction(() => document.querySelector('header h1').textContent === '职业教育高质量发展监测平台');
+      const heads = await actionHeadings(page);
+      must(sameList(heads, plan.actions.map((a) => `行动 ${a.action} ${a.title}`)), `headings ${show(heads)}`);
+      must(await page.getAttribute('html', 'lang') === 'zh-CN', 'html lang is not zh-CN');
+      must(await page.$eval('#unit option[value=edu]', (o) => o.textContent) === '市教育局', 'department not in Chinese');
+    });
+
+    await check('clicking G7 shows its seven schools', async () => {
+      await clickTarget(page, 'G7');
+      must(await page.isHidden('#actions'), 'the plan is still shown');
+      const got = await detailRows(page);
+      const want = g7.by_school.map((s) => s.name);
+      must(got.length === 7 && sameList(got.map((r) => r[0]), want), `schools ${show(got.map((r) => r[0]))}, wanted ${show(want)}`);
+      const text = await page.textContent('#detail');
+      must(text.includes(g7.explanation), 'no explanation');
+      await shot(page, 'target-G7');
+    });
+    await check('back returns to the plan', async () => {
+      await page.click('#detail button');
+      await waitPlan(page);
+      must(await page.isHidden('#detail'), 'the detail is still shown');
+    });
+    await check('a target opens from the keyboard too (Tab to its row, Enter)', async () => {
+      await page.locator('#actions tr.target').filter({ has: page.locator('td:first-child', { hasText: /^G8$/ }) }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#detail h3', { state: 'visible' });
+      const h = await page.textContent('#detail h3');
+      must(h.startsWith('G8 '), `heading ${show(h)}`);
+      await page.click('#detail button');
+      await waitPlan(page);
+    });
+
+    await check('the department filter shows that department\'s targets only', async () => {
+      const police = await (await desk.request.get(`${base}/api/v1/plan/status?year=${plan.year}&unit=police`)).json();
+      await page.selectOption('#unit', 'police');
+      await page.waitForFunction((k) => document.querySelectorAll('#actions tr.target').length === k, police.targets.length);
+      const ids = (await rows(page)).map((r) => r.id);
+      const want = police.targets.map((t) => t.id);
+      must(sameList(ids, want) && sameList(want, ['A1a', 'A1b', 'A1c']), `rows ${show(ids)}, wanted ${show(want)}`);
+      must((await actionHeadings(page)).length === 1, 'other actions still shown');
+      const counts = await countsLine(page);
+      must(counts[0] === `已达成 ${police.counts.achieved}`, `counts ${show(counts)}`);
+      await shot(page, 'filter-police');
+    });
+    await check('and "all" shows every target again', async () => {
+      await page.selectOption('#unit', '');
+      await page.waitForFunction((k) => document.querySelectorAll('#actions tr.target').length === k, plan.targets.length);
+    });
+    await check('another year shows that year\'s figures', async () => {
+      const y = plan.year - 1;
+      const prev = await (await desk.request.get(`${base}/api/v1/plan/status?year=${y}`)).json();
+      await page.selectOption('#year', String(y));
+      const want = Object.keys(STATUS_ZH).map((s) => `${STATUS_ZH[s]} ${prev.counts[s]}`);
+      await page.waitForFunction((w) => [...document.querySelectorAll('#counts .count')].map((c) => c.textContent).join('|') === w, want.join('|'))
+        .catch(async () => { throw new Failed(`counts ${show(await countsLine(page))}, wanted ${show(want)}`); });
+      await page.selectOption('#year', String(plan.year));
+      await page.waitForFunction((w) => document.querySelector('#counts .count').textContent === w, `已达成 ${plan.counts.achieved}`);
+    });
+
+    // Sign out from a filtered plan's target, to see that nothing of it stays.
+    let token = '';
+    await check('sign out returns to the sign-in form', async () => {
+      await page.selectOption('#unit', 'police');
+      await page.waitForFunction(() => document.querySelectorAll('#actions tr.target').length === 3);
+      await clickTarget(page, 'A1a');
+      token = ((await desk.cookies()).find((c) => c.name === 'tvet_session') || {}).value || '';
+      await page.click('#logout');
+      await page.waitForSelector('#login-form', { state: 'visible' });
+      must(await page.isHidden('#plan-view'), 'the plan is still shown');
+      must(await page.isHidden('#logout'), 'the sign-out button is still shown');
+      must(await page.textContent('#who') === '', 'the account is still named');
+      must(await page.inputValue('#login-form input[name=password]') === '', 'the password is still in the form');
+      await shot(page, 'signed-out');
+    });
+    await check('the old session no longer works', async () => {
+      must(token, 'no session cookie was set');
+      const r = await fetch(base + '/api/v1/me', { headers: { Cookie: `tvet_session=${token}` } });
+      must(r.status === 401, `HTTP ${r.status}`);
+    });
+
+    // --- a school, in the same page ----------------------------------------------
+    await check('a school signs in to the whole plan, nothing left of the last account', async () => {
+      await signIn(page, 'school1', PASSWORD);
+      await waitPlan(page);
+      must(await page.isHidden('#detail'), 'the last account\'s target page is shown');
+      must(await page.inputValue('#unit') === '', `the filter is ${show(await page.inputValue('#unit'))}`);
+      must((await rows(page)).length === plan.targets.length, 'not every target');
+    });
+    await check('clicking G7 shows the school only its own school', async () => {
+      await clickTarget(page, 'G7');
+      const got = await detailRows(page);
+      const own = g7.by_school.find((s) => s.school === SCHOOL);
+      must(own && got.length === 1 && got[0][0] === own.name, `schools ${show(got.map((r) => r[0]))}, wanted ${show(own && own.name)}`);
+      await shot(page, 'school-G7');
+    });
+    await check('the school signs out', async () => {
+      await page.click('#logout');
+      await page.waitForSelector('#login-form', { state: 'visible' });
+    });
+    await desk.close();
+
+    // --- a phone -----------------------------------------------------------------
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+    await watch(phone, 'phone');
+    phone.setDefaultTimeout(WAIT);
+    const mobile = await phone.newPage();
+    const fits = async (what, name) => {
+      const o = await overflow(mobile);
+      await shot(mobile, name);
+      must(o.innerWidth === PHONE.width && o.scrollWidth <= o.innerWidth, `${what}: scrollWidth ${o.scrollWidth}, innerWidth ${o.innerWidth}`);
+    };
+    await check('on a phone (390×844) the sign-in form fits the width', async () => {
+      await mobile.goto(base + '/');
+      await mobile.waitForSelector('#login-form', { state: 'visible' });
+      await fits('sign-in', 'phone-login');
+    });
+    await check('on a phone the plan fits the width', async () => {
+      await signIn(mobile, 'edu', PASSWORD);
+      await waitPlan(mobile);
+      must((await actionHeadings(mobile)).length === plan.actions.length, 'not every action');
+      await fits('plan', 'phone-dashboard');
+    });
+    await check('on a phone a target\'s schools fit the width', async () => {
+      await clickTarget(mobile, 'G7');
+      must((await detailRows(mobile)).length === 7, 'not seven schools');
+      await fits('G7', 'phone-target-G7');
+    });
+    await check('on a phone in English the plan fits the width', async () => {
+      await mobile.click('#detail button');
+      await mobile.click('#lang');
+      await mobile.waitForFunction(() => document.querySelector('header h1').textContent === 'TVET Observatory');
+      await fits('plan (English)', 'phone-dashboard-en');
+    });
+    await phone.close();
+
+    // --- the watchers --------------------------------------------------------------
+    await check('the CSP watcher sees a violation (an inline style planted on purpose)', async () => {
+      const probe = await browser.newContext();
+      const seen = [];
+      await probe.exposeBinding('__tvetCspViolation', (_s, v) => seen.push(v));
+      await probe.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (ev) => window.__tvetCspViolation(ev.violatedDirective));
+      });
+      const p = await probe.newPage();
+      await p.goto(base + '/');
+      await p.evaluate(() => {
+        const s = document.createElement('style');
+        s.textContent = 'body { color: red }';
+        document.head.append(s);
+      });
+      await p.waitForTimeout(300);
+      await probe.close();
+      must(seen.some((v) => v.startsWith('style-src')), `seen ${show(seen)}`);
+    });
+    await check('no console error, uncaught exception, failed request or CSP violation', () => {
+      must(trouble.length === 0, () => trouble.join('\n'));
+    });
+    await check('the only error answers: 401 for /api/v1/me signed out, for /api/v1/login with a wrong password', () => {
+      const want = ['desktop 401 GET /api/v1/me', 'desktop 401 POST /api/v1/login', 'phone 401 GET /api/v1/me'];
+      must(sameList(expected, want), () => `got ${show(expected)}, wanted ${show(want)}`);
+    });
+  } catch (e) {
+    notOk('the run ends early', (e && e.stack) || String(e));
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server) {
+      const status = await stop(server.proc);
+      if (status === 0) ok('the server stops cleanly on SIGTERM');
+      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').filter((l) => !/^\S+Z \S+ \S+ "/.test(l)).slice(-12).join('\n')}`);
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// Whatever hangs, the run ends: a failure, the server killed (the browser
+// goes with this process).
+const watchdog = setTimeout(() => {
+  notOk('the run ends within 5 minutes');
+  if (server) server.proc.kill('SIGKILL');
+  console.log(`1..${n}`);
+  process.exit(1);
+}, 300000);
+watchdog.unref();
+await main();
+clearTimeout(watchdog);
+console.log(`1..${n}`);
+process.exitCode = fails ? 1 : 0;

@@ -441,17 +441,19 @@ static void api_plan(struct http_req *r, struct http_resp *w, const char *target
 	struct monitor *m = NULL;
 	struct err e;
 	long action = 0;
+	const char *qy = http_query(r, "year");
 	char key[192], gen[128], view[48];
-	int year = api_year(r, w);
+	int year;
 	json_t *doc;
 
-	if (!year)
-		return;
+	/* the request as asked (no year: the latest, which only a change moves) */
 	api_view(r, view, sizeof(view));
-	snprintf(key, sizeof(key), "plan|%d|%.8s|%.32s|%.64s|%s", year, qa ? qa : "",
+	snprintf(key, sizeof(key), "plan|%.8s|%.8s|%.32s|%.64s|%s", qy ? qy : "", qa ? qa : "",
 		 unit ? unit : "", target ? target : "", view);
 	api_gen(r, gen, sizeof(gen));
 	if (api_cache_get(key, gen, w))
+		return;
+	if (!(year = api_year(r, w)))
 		return;
 	err_clear(&e);
 	if (qa) {

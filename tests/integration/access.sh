@@ -1,0 +1,306 @@
+# access.sh - who may call what, against the real server on the demo
+# database: every route of `tvet serve --routes` for one account of each role
+# (admin, bureau, department, school, enterprise, viewer) and an anonymous
+# caller, written down as a table below; a route that names a school is asked
+# for the school account's own school and for another. Writes carry the
+# caller's CSRF token and a valid body, and a refused write must leave the
+# accounts, the import batches, the submissions and the audit trail as they
+# were. Then the same signed-in routes with a session made 13 hours old
+# (401), and with the session of an account that was just disabled (401).
+. "$(dirname "$0")/lib.sh"
+DB="$WORK/a.db"
+PW='correct horse battery'
+OWN=330902S04   # the school account's school
+OTHER=330903S01 # another school
+
+# sql STATEMENT: run on $DB with sqlite3, or python3 where that is missing;
+# rows on stdout, columns joined by '|'.
+sql() {
+	if command -v sqlite3 >/dev/null 2>&1; then
+		sqlite3 "$DB" "$1" </dev/null
+	else
+		python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print('|'.join(map(str, r))) for r in c.execute(sys.argv[2])]; c.commit()" "$DB" "$1"
+	fi
+}
+
+run "$TVET" --db "$DB" init
+run "$TVET" --db "$DB" demo
+[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+USCC=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1")
+adduser() { # LOGIN ROLE [SCOPE]
+	printf '%s\n' "$PW" | "$TVET" --db "$DB" user add "$1" --role "$2" \
+		${3:+--scope "$3"} --name "$1" >/dev/null 2>"$WORK/err" ||
+		not_ok "user $1" "$(cat "$WORK/err")"
+}
+adduser acc_admin admin
+adduser acc_bureau bureau
+adduser acc_department department hrss
+adduser acc_school school "$OWN"
+adduser acc_enterprise enterprise "$USCC"
+adduser acc_viewer viewer
+adduser acc_gone admin # disabled while signed in, at the end
+# a valid file of each school for the import route
+"$TVET" --db "$DB" export school_stats --school "$OWN" --year 2025 -o "$WORK/own.csv" >/dev/null 2>&1 &&
+	"$TVET" --db "$DB" export school_stats --school "$OTHER" --year 2025 -o "$WORK/other.csv" >/dev/null 2>&1 ||
+	not_ok "the school_stats files to import"
+
+# The matrix: method, route (as `tvet serve --routes` prints it), variant
+# (own / other: the school in the URL is the school account's own or another;
+# city: no school; -: no school involved; after a colon, the {verb}), then
+# the status each caller gets. Parameters: {code} progression_rate_secondary,
+# {id} G7, {kind} school_stats, {year} 2025 to read a submission and a year of
+# its own (from 2031 on) for each move, made ready for the move (an approve
+# or reopen finds the year submitted); bodies: see cell().
+cat >"$WORK/matrix" <<'EOF'
+#    route                                      variant        admin bureau department school enterprise viewer anonymous
+POST /api/v1/login                              -              200   200    200        200    200        200    200
+POST /api/v1/logout                             -              200   200    200        200    200        200    401
+GET  /api/v1/me                                 -              200   200    200        200    200        200    401
+GET  /api/v1/openapi.json                       -              200   200    200        200    200        200    200
+GET  /api/v1/orgs                               -              200   200    200        200    200        200    401
+GET  /api/v1/indicators                         -              200   200    200        200    200        200    401
+GET  /api/v1/indicators/{code}                  city           200   200    200        200    200        200    401
+GET  /api/v1/indicators/{code}                  own            200   200    200        200    403        403    401
+GET  /api/v1/indicators/{code}                  other          200   200    200        403    403        403    401
+GET  /api/v1/plan/status                        -              200   200    200        200    200        200    401
+GET  /api/v1/plan/targets/{id}                  -              200   200    200        200    200        200    401
+GET  /api/v1/users                              -              200   403    403        403    403        403    401
+POST /api/v1/users                              -              201   403    403        403    403        403    401
+GET  /api/v1/audit/verify                       -              200   403    403        403    403        403    401
+POST /api/v1/imports/{kind}                     own            200   200    403        200    403        403    401
+POST /api/v1/imports/{kind}                     other          200   200    403        403    403        403    401
+GET  /api/v1/submissions/{school}/{year}        own            200   200    200        200    403        403    401
+GET  /api/v1/submissions/{school}/{year}        other          200   200    200        403    403        403    401
+POST /api/v1/submissions/{school}/{year}/{verb} own:submit     200   200    403        200    403        403    401
+POST /api/v1/submissions/{school}/{year}/{verb} other:submit   200   200    403        403    403        403    401
+POST /api/v1/submissions/{school}/{year}/{verb} own:approve    200   200    403        403    403        403    401
+POST /api/v1/submissions/{school}/{year}/{verb} other:approve  200   200    403        403    403        403    401
+POST /api/v1/submissions/{school}/{year}/{verb} own:reopen     200   200    403        403    403        403    401
+POST /api/v1/submissions/{school}/{year}/{verb} other:reopen   200   200    403        403    403        403    401
+EOF
+ROLES="admin bureau department school enterprise viewer anonymous"
+
+# every route is in the matrix, and the matrix has no route the server lacks
+"$TVET" serve --routes >"$WORK/routes"
+grep -v '^#' "$WORK/matrix" | awk 'NF { print $1, $2 }' | sort -u >"$WORK/covered"
+sort -u "$WORK/routes" >"$WORK/served"
+if [ -s "$WORK/served" ] && cmp -s "$WORK/covered" "$WORK/served"; then
+	ok "the matrix covers every route of tvet serve --routes ($(wc -l <"$WORK/served") routes)"
+else
+	not_ok "the matrix covers every route of tvet serve --routes" "$(diff "$WORK/served" "$WORK/covered" | grep '^[<>]' | tr '\n' ';')"
+fi
+
+"$TVET" --db "$DB" serve --port 0 --threads 2 >"$WORK/serve.out" 2>"$WORK/serve.log" &
+PID=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q '^listening on' "$WORK/serve.out" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+URL=$(sed -n 's/^listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve.out")
+[ -n "$URL" ] || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
+
+# signin LOGIN JAR: a new session of LOGIN in the cookie jar JAR; prints its
+# CSRF token (nothing when the sign-in failed).
+signin() {
+	curl -s -c "$2" -H 'Content-Type: application/json' \
+		--data "{\"login\":\"$1\",\"password\":\"$PW\"}" "$URL/api/v1/login" </dev/null |
+		python3 -c 'import json,sys; print(json.load(sys.stdin).get("csrf", ""))' 2>/dev/null
+}
+# token_hash JAR: how the store keys the jar's session, hex(SHA-256(token)).
+token_hash() {
+	printf '%s' "$(awk '$6 == "tvet_session" { print $7 }' "$1")" | sha256sum | cut -d' ' -f1
+}
+# What a write leaves behind: accounts, import batches, audit entries,
+# submissions.
+written() {
+	sql "SELECT (SELECT count(*) FROM app_user) || ' accounts, ' || (SELECT count(*) FROM import_batch) ||
+	     ' batches, ' || (SELECT count(*) FROM audit_log) || ' audit entries, submissions ' ||
+	     (SELECT coalesce(group_concat(school_id || '/' || year || '=' || status, ' '), 'none') FROM submission)"
+}
+# submission_status SCHOOL YEAR: as the store has it, "" while never moved.
+submission_status() {
+	sql "SELECT s.status FROM submission s JOIN org o ON o.id = s.school_id WHERE o.code = '$1' AND s.year = $2"
+}
+MOVE_YEAR=2030 # the last year used for a submission move
+# path_of ROUTE VARIANT: the URL path asked for a route and variant.
+path_of() {
+	p=$(printf '%s' "$1" | sed 's/{code}/progression_rate_secondary/; s/{id}/G7/; s/{kind}/school_stats/')
+	case $2 in
+	own*) sc=$OWN ;;
+	other*) sc=$OTHER ;;
+	*) sc= ;;
+	esac
+	case $1 in
+	/api/v1/indicators/*) p="$p?year=2025${sc:+&org=$sc}" ;;
+	/api/v1/imports/*) p="$p?school=$sc" ;;
+	*/{verb}) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/$MOVE_YEAR/; s/{verb}/${2#*:}/") ;;
+	/api/v1/submissions/*) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/2025/") ;;
+	esac
+	printf '%s' "$p"
+}
+
+# cell WHO LOGIN METHOD ROUTE VARIANT WANT [JAR CSRF]: one request as WHO
+# (LOGIN's credentials go in a sign-in body), one TAP line. A POST sends a
+# valid body: LOGIN's sign-in, a new viewer account with a login never used,
+# the school's own or other file (a submission's move has none). After a
+# write answered 2xx its effect must be there; after any other answer nothing
+# may have been written.
+cell() {
+	who=$1 login=$2 method=$3 route=$4 variant=$5 want=$6 jar=${7:-} csrf=${8:-}
+	case "$method $route" in
+	"POST /api/v1/submissions/"*)
+		MOVE_YEAR=$((MOVE_YEAR + 1))
+		case $variant in own*) sc=$OWN ;; *) sc=$OTHER ;; esac
+		case $variant in
+		*:approve | *:reopen)
+			"$TVET" --db "$DB" submission submit --school "$sc" --year $MOVE_YEAR >/dev/null 2>"$WORK/err" </dev/null ||
+				not_ok "the $MOVE_YEAR submission of $sc is submitted" "$(cat "$WORK/err")" ;;
+		esac ;;
+	esac
+	path=$(path_of "$route" "$variant")
+	label="$who $method $path"
+	[ "$variant" = - ] || label="$label (${variant%:*})"
+	label="$label: $want"
+	set -- -s -o "$WORK/body" -w '%{http_code}' -X "$method"
+	[ -n "$jar" ] && set -- "$@" -b "$jar"
+	[ -n "$csrf" ] && set -- "$@" -H "X-CSRF-Token: $csrf"
+	fresh=
+	case "$method $route" in
+	"POST /api/v1/login")
+		set -- "$@" -H 'Content-Type: application/json' --data "{\"login\":\"$login\",\"password\":\"$PW\"}" ;;
+	"POST /api/v1/users")
+		fresh="new${n}_$login"
+		set -- "$@" -H 'Content-Type: application/json' \
+			--data "{\"login\":\"$fresh\",\"name\":\"$fresh\",\"role\":\"viewer\",\"password\":\"0123456789ab\"}" ;;
+	"POST /api/v1/imports/"*)
+		set -- "$@" -H 'Content-Type: text/csv' -H "X-File-Name: $variant.csv" --data-binary "@$WORK/$variant.csv" ;;
+	esac
+	[ "$method" = POST ] && before=$(written) && batches=$(sql "SELECT count(*) FROM import_batch")
+	[ -n "$jar" ] && session=$(token_hash "$jar")
+	code=$(curl "$@" "$URL$path" </dev/null)
+	why=
+	[ "$code" = "$want" ] || why="HTTP $code, wanted $want"
+	case $code in
+	401) grep -Eq '"code" *: *"unauthenticated"' "$WORK/body" || why="${why:-401} without error code unauthenticated" ;;
+	403) grep -Eq '"code" *: *"forbidden"' "$WORK/body" || why="${why:-403} without error code forbidden"
+		# the token sent is right: a 403 must be about the role, not CSRF
+		! grep -q 'CSRF' "$WORK/body" || why="${why:-403} for the CSRF token, not the role" ;;
+	esac
+	if [ "$method" = POST ] && [ "$route" != /api/v1/login ]; then
+		case "$code $route" in
+		2??" /api/v1/users")
+			"$TVET" --db "$DB" user list --format json >"$WORK/users" </dev/null
+			grep -qF "\"$fresh\"" "$WORK/users" || why="${why:+$why; }answered $code but account $fresh is not there" ;;
+		2??" /api/v1/logout")
+			[ "$(sql "SELECT count(*) FROM app_session WHERE token_hash = '$session'")" = 0 ] ||
+				why="${why:+$why; }answered $code but the session is still there" ;;
+		2??" /api/v1/imports/"*)
+			[ "$(sql "SELECT count(*) FROM import_batch")" -gt "$batches" ] ||
+				why="${why:+$why; }answered $code but no import batch was written" ;;
+		2??" /api/v1/submissions/"*)
+			moved=$(submission_status "$sc" $MOVE_YEAR)
+			case "${variant#*:} $moved" in
+			"submit submitted" | "approve approved" | "reopen reopened") ;;
+			*) why="${why:+$why; }answered $code but the submission is '$moved'" ;;
+			esac ;;
+		*)
+			after=$(written)
+			[ "$after" = "$before" ] || why="${why:+$why; }refused, yet wrote: $before before, $after after"
+			if [ -n "$fresh" ]; then
+				"$TVET" --db "$DB" user list --format json >"$WORK/users" </dev/null
+				! grep -qF "\"$fresh\"" "$WORK/users" || why="${why:+$why; }refused, yet account $fresh exists"
+			fi ;;
+		esac
+	fi
+	if [ -z "$why" ]; then ok "$label"; else not_ok "$label" "$why: $(head -c 300 "$WORK/body")"; fi
+}
+
+# --- the matrix: each role, and nobody -------------------------------------
+for role in $ROLES; do
+	[ "$role" = anonymous ] && continue
+	signin "acc_$role" "$WORK/$role.jar" >"$WORK/$role.csrf"
+	[ -s "$WORK/$role.csrf" ] || not_ok "acc_$role signs in"
+done
+cells=0
+while read -r method route variant admin bureau department school enterprise viewer anonymous; do
+	case $method in '' | '#'*) continue ;; esac
+	for role in $ROLES; do
+		eval "want=\$$role"
+		if [ "$role" = anonymous ]; then
+			cell anonymous acc_viewer "$method" "$route" "$variant" "$want"
+		elif [ "$method $route" = "POST /api/v1/logout" ]; then
+			# sign out a second session, so the one the matrix uses lives on
+			csrf=$(signin "acc_$role" "$WORK/out.jar")
+			cell "$role" "acc_$role" "$method" "$route" "$variant" "$want" "$WORK/out.jar" "$csrf"
+		else
+			cell "$role" "acc_$role" "$method" "$route" "$variant" "$want" "$WORK/$role.jar" "$(cat "$WORK/$role.csrf")"
+		fi
+		cells=$((cells + 1))
+	done
+done <"$WORK/matrix"
+echo "# $cells cells in the matrix"
+
+# signed_in_rows: the matrix's rows an anonymous caller may not call.
+signed_in_rows() { grep -v '^#' "$WORK/matrix" | awk 'NF && $10 == 401 { print $1, $2, $3 }'; }
+
+# --- a session 13 hours old: 401 everywhere ---------------------------------
+# The server takes the time from the clock, so the session is made old in the
+# database instead: an admin's, so that nothing but its age refuses it. Each
+# route gets a session of its own (signed in side by side, to be quick), so
+# each answer is about age, not about a session an earlier request ended.
+csrf=$(signin acc_admin "$WORK/old.jar")
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/old.jar" "$URL/api/v1/me")
+[ "$code" = 200 ] && ok "a new session works before it is made old" || not_ok "a new session works" "HTTP $code"
+# age JAR SECONDS_CREATED SECONDS_LAST_SEEN: move a session's times back.
+age() {
+	h=$(token_hash "$1")
+	[ "$(sql "SELECT count(*) FROM app_session WHERE token_hash = '$h'")" = 1 ] ||
+		not_ok "the session to age is in app_session" "$h"
+	sql "UPDATE app_session SET created = created - $2, last_seen = last_seen - $3 WHERE token_hash = '$h'"
+}
+signed_in_rows >"$WORK/rows"
+k=0
+pids=
+while read -r method route variant; do
+	k=$((k + 1))
+	[ $k = 1 ] && cp "$WORK/old.jar" "$WORK/old1.jar" && echo "$csrf" >"$WORK/old1.csrf" && continue
+	signin acc_admin "$WORK/old$k.jar" >"$WORK/old$k.csrf" &
+	pids="$pids $!"
+done <"$WORK/rows"
+wait $pids
+k=0
+while read -r method route variant; do
+	k=$((k + 1))
+	age "$WORK/old$k.jar" 46800 46800
+	cell "admin(13h-old session)" acc_admin "$method" "$route" "$variant" 401 "$WORK/old$k.jar" "$(cat "$WORK/old$k.csrf")"
+	if [ $k = 1 ]; then
+		[ "$(sql "SELECT count(*) FROM app_session WHERE token_hash = '$(token_hash "$WORK/old1.jar")'")" = 0 ] &&
+			ok "the expired session is deleted" || not_ok "the expired session is deleted"
+	fi
+done <"$WORK/rows"
+signin acc_admin "$WORK/old.jar" >/dev/null
+age "$WORK/old.jar" $((12 * 3600 + 60)) 0
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/old.jar" "$URL/api/v1/me")
+[ "$code" = 401 ] && ok "a session in use but made 12h01m ago: 401" || not_ok "a session made 12h01m ago: 401" "HTTP $code"
+signin acc_admin "$WORK/old.jar" >/dev/null
+age "$WORK/old.jar" $((31 * 60)) $((31 * 60))
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/old.jar" "$URL/api/v1/me")
+[ "$code" = 401 ] && ok "a session idle for 31 minutes: 401" || not_ok "a session idle for 31 minutes: 401" "HTTP $code"
+
+# --- a disabled account loses its session at once ---------------------------
+csrf=$(signin acc_gone "$WORK/gone.jar")
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/gone.jar" "$URL/api/v1/users")
+[ "$code" = 200 ] && ok "acc_gone (admin) is signed in" || not_ok "acc_gone is signed in" "HTTP $code"
+run "$TVET" --db "$DB" user disable acc_gone </dev/null
+expect_rc 0 "tvet user disable acc_gone, while it is signed in"
+[ "$(sql "SELECT count(*) FROM app_session s JOIN app_user u ON u.id = s.user_id WHERE u.login = 'acc_gone'")" = 0 ] &&
+	ok "disabling ends the account's sessions in the store" || not_ok "disabling ends the account's sessions in the store"
+while read -r method route variant; do
+	cell "admin(disabled)" acc_gone "$method" "$route" "$variant" 401 "$WORK/gone.jar" "$csrf"
+done <"$WORK/rows"
+cell "disabled" acc_gone POST /api/v1/login - 401
+
+kill -TERM $PID
+wait $PID
+finish

@@ -69,6 +69,8 @@ POST /api/v1/users                              -              201   403    403 
 GET  /api/v1/audit/verify                       -              200   403    403        403    403        403    401
 POST /api/v1/imports/{kind}                     own            200   200    403        200    403        403    401
 POST /api/v1/imports/{kind}                     other          200   200    403        403    403        403    401
+GET  /api/v1/history                            own            200   200    200        200    403        403    401
+GET  /api/v1/history                            other          200   200    200        403    403        403    401
 GET  /api/v1/submissions/{school}/{year}        own            200   200    200        200    403        403    401
 GET  /api/v1/submissions/{school}/{year}        other          200   200    200        403    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} own:submit     200   200    403        200    403        403    401
@@ -134,6 +136,7 @@ path_of() {
 	case $1 in
 	/api/v1/indicators/*) p="$p?year=2025${sc:+&org=$sc}" ;;
 	/api/v1/imports/*) p="$p?school=$sc" ;;
+	/api/v1/history) p="$p?school=$sc&year=2025&limit=5" ;;
 	*/{verb}) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/$MOVE_YEAR/; s/{verb}/${2#*:}/") ;;
 	/api/v1/submissions/*) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/2025/") ;;
 	esac

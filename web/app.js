@@ -49,7 +49,8 @@ function el(tag, attrs, ...children) {
 }
 
 async function api(path, options = {}) {
-  const headers = { 'Accept': 'application/json' };
+  // the server's messages (errors, import reports) in the page's language
+  const headers = { 'Accept': 'application/json', 'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en' };
   if (options.body) headers['Content-Type'] = 'application/json';
   if (options.method && options.method !== 'GET') headers['X-CSRF-Token'] = csrf;
   const res = await fetch(path, { credentials: 'same-origin', ...options, headers });

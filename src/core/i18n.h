@@ -17,7 +17,12 @@
  * localedir (the directory holding zh_CN/LC_MESSAGES/tvet.mo). */
 void i18n_init(const char *localedir);
 
-/* 1 when messages are being shown in Chinese. */
+/* 1 when messages are being shown in Chinese (in this thread). */
 int i18n_is_chinese(void);
+
+/* This thread's messages in Chinese (1) or English (0), e.g. for one web
+ * request in the language it asked for, or back to the process's (-1).
+ * -1 when that language's locale is not installed (nothing changes). */
+int i18n_thread(int chinese);
 
 #endif

@@ -974,7 +974,35 @@ static int api_match(const char *pattern, const char *path, char *buf, size_t si
 	return !*p && !*q;
 }
 
+/* The language the request asks for: 1 Chinese, 0 English, -1 unsaid. */
+static int api_lang(const struct http_req *r)
+{
+	const char *al = http_header(r, "Accept-Language");
+
+	while (al && (*al == ' ' || *al == '\t'))
+		al++;
+	if (!al || !*al)
+		return -1;
+	if (!strncasecmp(al, "zh", 2))
+		return 1;
+	return !strncasecmp(al, "en", 2) ? 0 : -1;
+}
+
+static void api_route(struct http_req *r, struct http_resp *w);
+
 void api_dispatch(struct http_req *r, struct http_resp *w)
+{
+	/* messages (errors, import reports) in the caller's language */
+	int lang = api_lang(r);
+
+	if (lang >= 0)
+		(void)i18n_thread(lang);
+	api_route(r, w);
+	if (lang >= 0)
+		(void)i18n_thread(-1);
+}
+
+static void api_route(struct http_req *r, struct http_resp *w)
 {
 	char buf[512];
 	int path_known = 0;

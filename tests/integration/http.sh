@@ -83,6 +83,10 @@ status 404 "no hidden files"
 # --- signing in ------------------------------------------------------------
 req badpw -H 'Content-Type: application/json' --data '{"login":"root","password":"wrong"}' "$URL/api/v1/login"
 status 401 "a wrong password: 401"
+req badpw_zh -H 'Accept-Language: zh-CN,zh;q=0.9' -H 'Content-Type: application/json' --data '{"login":"root","password":"wrong"}' "$URL/api/v1/login"
+pyok "Accept-Language: zh gives the message in Chinese" badpw_zh 'd["error"]["message"] == "账号或密码错误"'
+req badpw_en -H 'Accept-Language: en-GB' -H 'Content-Type: application/json' --data '{"login":"root","password":"wrong"}' "$URL/api/v1/login"
+pyok "Accept-Language: en gives it in English" badpw_en 'd["error"]["message"] == "wrong login or password"'
 req nouser -H 'Content-Type: application/json' --data '{"login":"nobody","password":"wrong password"}' "$URL/api/v1/login"
 status 401 "an unknown login: 401, the same answer"
 req badjson -H 'Content-Type: application/json' --data '{"login":' "$URL/api/v1/login"

@@ -26,6 +26,10 @@ struct cli {
  * exist and have the current schema ("run 'tvet init'" otherwise). */
 int cli_open_store(const struct cli *c, struct store **s, unsigned flags, struct err *e) WUR;
 
+/* The latest year of any statistic, for commands whose --year defaults to
+ * it; ERR_NOTFOUND ("give --year") when there is none. */
+int cli_latest_year(struct store *s, int *year, struct err *e) WUR;
+
 /* Parse a --year value (2000-2100) into *year; ERR_USAGE naming it. */
 int cli_parse_year(const char *s, int *year, struct err *e) WUR;
 

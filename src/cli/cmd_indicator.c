@@ -303,14 +303,9 @@ int cmd_indicator(const struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = monitor_open(s, &m, e)) < 0)
 		goto out;
 	if (!o.from) {
-		int64_t latest = 0;
-		if ((rc = store_lookup(s, Q_LATEST_YEAR, &latest, e, "")) < 0)
+		if ((rc = cli_latest_year(s, &o.from, e)) < 0)
 			goto out;
-		if (!latest) {
-			rc = err_set(e, ERR_NOTFOUND, _("no yearly data yet: give --year"));
-			goto out;
-		}
-		o.from = o.to = (int)latest;
+		o.to = o.from;
 	}
 	if (!strcmp(verb, "list"))
 		rc = ind_list(m, o.fmt, e);

@@ -13,27 +13,6 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 
-enum {
-	T_ID,
-	T_PART,
-	T_SECTION,
-	T_ACTION,
-	T_KIND,
-	T_CMP,
-	T_TARGET,
-	T_UNIT,
-	T_DEADLINE,
-	T_BASELINE,
-	T_SOURCE,
-	T_LEVEL,
-	T_TITLE,
-	T_TITLE_EN,
-	T_NOTE,
-	T_PLAN_PART,
-	T_ACTION_TITLE,
-	T_ACTION_TITLE_EN
-};
-
 static void plan_usage(FILE *out)
 {
 	fprintf(out,
@@ -127,63 +106,63 @@ static int plan_targets(struct store *s, enum out_format fmt, long only_action, 
 	}
 	/* Group the criteria of one target (rows with the same id) first. */
 	while ((rc = store_step(st, e)) == STORE_ROW) {
-		const char *id = store_col_text(st, T_ID);
-		int has_target = !store_col_is_null(st, T_TARGET);
+		const char *id = store_col_text(st, PT_ID);
+		int has_target = !store_col_is_null(st, PT_TARGET);
 		json_t *crit;
 
-		if (only_action && store_col_int(st, T_ACTION) != only_action)
+		if (only_action && store_col_int(st, PT_ACTION) != only_action)
 			continue;
 		if (!cur || strcmp(json_string_value(json_object_get(cur, "id")), id) != 0) {
 			cur = json_object();
 			json_object_set_new(cur, "id", json_string(id));
-			json_object_set_new(cur, "title", json_string(store_col_text(st, T_TITLE)));
+			json_object_set_new(cur, "title", json_string(store_col_text(st, PT_TITLE)));
 			json_object_set_new(cur, "title_en",
-					    json_string(store_col_text(st, T_TITLE_EN)));
+					    json_string(store_col_text(st, PT_TITLE_EN)));
 			json_object_set_new(cur, "section",
-					    json_string(store_col_text(st, T_SECTION)));
+					    json_string(store_col_text(st, PT_SECTION)));
 			json_object_set_new(cur, "action",
-					    json_integer(store_col_int(st, T_ACTION)));
+					    json_integer(store_col_int(st, PT_ACTION)));
 			json_object_set_new(cur, "action_title",
-					    json_string(store_col_text(st, T_ACTION_TITLE)));
-			json_object_set_new(cur, "kind", json_string(store_col_text(st, T_KIND)));
+					    json_string(store_col_text(st, PT_ACTION_TITLE)));
+			json_object_set_new(cur, "kind", json_string(store_col_text(st, PT_KIND)));
 			json_object_set_new(cur, "comparator",
-					    json_string(store_col_text(st, T_CMP)));
+					    json_string(store_col_text(st, PT_CMP)));
 			json_object_set_new(cur, "target",
-					    has_target ? plan_number(store_col_double(st, T_TARGET))
+					    has_target ? plan_number(store_col_double(st, PT_TARGET))
 						       : json_null());
 			json_object_set_new(cur, "deadline",
-					    json_integer(store_col_int(st, T_DEADLINE)));
+					    json_integer(store_col_int(st, PT_DEADLINE)));
 			json_object_set_new(cur, "baseline_year",
-					    json_integer(store_col_int(st, T_BASELINE)));
+					    json_integer(store_col_int(st, PT_BASELINE)));
 			json_object_set_new(cur, "unit",
-					    store_col_text(st, T_UNIT)
-						    ? json_string(store_col_text(st, T_UNIT))
+					    store_col_text(st, PT_UNIT)
+						    ? json_string(store_col_text(st, PT_UNIT))
 						    : json_null());
 			json_object_set_new(cur, "criteria", json_array());
 			json_array_append_new(list, cur);
 		}
 		crit = json_object();
-		json_object_set_new(crit, "part", json_integer(store_col_int(st, T_PART)));
-		json_object_set_new(crit, "comparator", json_string(store_col_text(st, T_CMP)));
+		json_object_set_new(crit, "part", json_integer(store_col_int(st, PT_PART)));
+		json_object_set_new(crit, "comparator", json_string(store_col_text(st, PT_CMP)));
 		json_object_set_new(crit, "target",
-				    has_target ? plan_number(store_col_double(st, T_TARGET))
+				    has_target ? plan_number(store_col_double(st, PT_TARGET))
 					       : json_null());
 		json_object_set_new(crit, "unit",
-				    store_col_text(st, T_UNIT)
-					    ? json_string(store_col_text(st, T_UNIT))
+				    store_col_text(st, PT_UNIT)
+					    ? json_string(store_col_text(st, PT_UNIT))
 					    : json_null());
 		json_object_set_new(crit, "source",
-				    store_col_text(st, T_SOURCE)
-					    ? json_string(store_col_text(st, T_SOURCE))
+				    store_col_text(st, PT_SOURCE)
+					    ? json_string(store_col_text(st, PT_SOURCE))
 					    : json_null());
 		json_object_set_new(crit, "level",
-				    store_col_text(st, T_LEVEL)
-					    ? json_string(store_col_text(st, T_LEVEL))
+				    store_col_text(st, PT_LEVEL)
+					    ? json_string(store_col_text(st, PT_LEVEL))
 					    : json_null());
-		json_object_set_new(crit, "title", json_string(store_col_text(st, T_TITLE)));
+		json_object_set_new(crit, "title", json_string(store_col_text(st, PT_TITLE)));
 		json_object_set_new(crit, "note",
-				    store_col_text(st, T_NOTE)
-					    ? json_string(store_col_text(st, T_NOTE))
+				    store_col_text(st, PT_NOTE)
+					    ? json_string(store_col_text(st, PT_NOTE))
 					    : json_null());
 		json_array_append_new(json_object_get(cur, "criteria"), crit);
 	}

@@ -98,6 +98,19 @@ int cli_open_store(const struct cli *c, struct store **s, unsigned flags, struct
 	return 0;
 }
 
+int cli_latest_year(struct store *s, int *year, struct err *e)
+{
+	int64_t latest = 0;
+	int rc = store_lookup(s, Q_LATEST_YEAR, &latest, e, "");
+
+	if (rc < 0)
+		return rc;
+	if (!latest)
+		return err_set(e, ERR_NOTFOUND, _("no yearly data yet: give --year"));
+	*year = (int)latest;
+	return 0;
+}
+
 int cli_parse_year(const char *s, int *year, struct err *e)
 {
 	char *end;

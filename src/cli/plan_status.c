@@ -230,16 +230,8 @@ int plan_status_view(struct store *s, int year, long action, const char *unit,
 
 	if ((rc = monitor_open(s, &m, e)) < 0)
 		return rc;
-	if (!year) {
-		int64_t latest = 0;
-		if ((rc = store_lookup(s, Q_LATEST_YEAR, &latest, e, "")) < 0)
-			goto out;
-		if (!latest) {
-			rc = err_set(e, ERR_NOTFOUND, _("no yearly data yet: give --year"));
-			goto out;
-		}
-		year = (int)latest;
-	}
+	if (!year && (rc = cli_latest_year(s, &year, e)) < 0)
+		goto out;
 	if (unit) {
 		int64_t id = 0;
 		if ((rc = store_lookup(s, Q_DEPARTMENT_EXISTS, &id, e, "t", unit)) < 0)

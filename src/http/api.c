@@ -83,34 +83,37 @@ static const char *api_string(json_t *doc, const char *key, int required, struct
 	return json_string_value(v);
 }
 
+/* A year as written in a path or query: 2000-2100, else 0 with the 400
+ * answered. */
+static int api_parse_year(struct http_resp *w, const char *text)
+{
+	char *end;
+	long y = strtol(text, &end, 10);
+
+	if (!*text || *end || y < 2000 || y > 2100) {
+		api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", text);
+		return 0;
+	}
+	return (int)y;
+}
+
 /* ?year=, else the latest year with data. 0 with the error answered. */
 static int api_year(struct http_req *r, struct http_resp *w)
 {
 	const char *q = http_query(r, "year");
-	char *end;
-	long y;
+	int64_t latest = 0;
+	struct err e;
 
-	if (q) {
-		y = strtol(q, &end, 10);
-		if (*end || y < 2000 || y > 2100) {
-			api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", q);
-			return 0;
-		}
-		return (int)y;
-	} else {
-		int64_t latest = 0;
-		struct err e;
-		err_clear(&e);
-		if (store_lookup(r->s, Q_LATEST_YEAR, &latest, &e, "") < 0) {
-			http_error(w, &e);
-			return 0;
-		}
-		if (!latest) {
-			api_fail(w, ERR_NOTFOUND, "no yearly data yet: give ?year=");
-			return 0;
-		}
-		return (int)latest;
+	if (q)
+		return api_parse_year(w, q);
+	err_clear(&e);
+	if (store_lookup(r->s, Q_LATEST_YEAR, &latest, &e, "") < 0) {
+		http_error(w, &e);
+		return 0;
 	}
+	if (!latest)
+		api_fail(w, ERR_NOTFOUND, "no yearly data yet: give ?year=");
+	return (int)latest;
 }
 
 static json_t *api_user_json(const struct auth_user *u)
@@ -673,15 +676,8 @@ static void api_import(struct http_req *r, struct http_resp *w)
 		api_fail(w, ERR_DENIED, "this account may not import data");
 		return;
 	}
-	if (q_year) {
-		char *end;
-		long y = strtol(q_year, &end, 10);
-		if (*end || y < 2000 || y > 2100) {
-			api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", q_year);
-			return;
-		}
-		year = (int)y;
-	}
+	if (q_year && !(year = api_parse_year(w, q_year)))
+		return;
 	if (!r->body_len) {
 		api_fail(w, ERR_INPUT, "the request has no file: send it as the body");
 		return;
@@ -740,19 +736,6 @@ static void api_import(struct http_req *r, struct http_resp *w)
 
 /* ---- submissions ---------------------------------------------------------- */
 
-static int api_path_year(struct http_req *r, struct http_resp *w, const char *text)
-{
-	char *end;
-	long y = strtol(text, &end, 10);
-
-	if (*end || y < 2000 || y > 2100) {
-		api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", text);
-		return 0;
-	}
-	(void)r;
-	return (int)y;
-}
-
 static json_t *api_submission_json(const char *school, int year, const struct submission *sub)
 {
 	return json_pack("{s:s, s:i, s:s, s:s, s:s}", "school", school, "year", year, "status",
@@ -781,7 +764,7 @@ static void api_submission(struct http_req *r, struct http_resp *w)
 	const char *school = r->params[0];
 	struct submission sub;
 	struct err e;
-	int year = api_path_year(r, w, r->params[1]);
+	int year = api_parse_year(w, r->params[1]);
 
 	if (!year)
 		return;
@@ -806,7 +789,7 @@ static void api_submission_move(struct http_req *r, struct http_resp *w)
 	struct submission sub;
 	char action[40], detail[96];
 	struct err e;
-	int year = api_path_year(r, w, r->params[1]);
+	int year = api_parse_year(w, r->params[1]);
 
 	if (!year)
 		return;
@@ -846,7 +829,8 @@ static void api_history(struct http_req *r, struct http_resp *w)
 	const char *qy = http_query(r, "year"), *ql = http_query(r, "limit");
 	struct store_stmt *st;
 	json_t *list;
-	long limit = 1000, year = 0;
+	long limit = 1000;
+	int year = 0;
 	struct err e;
 	int rc;
 
@@ -861,14 +845,8 @@ static void api_history(struct http_req *r, struct http_resp *w)
 		api_fail(w, ERR_DENIED, "this account may not see the history of schools' data");
 		return;
 	}
-	if (qy) {
-		char *end;
-		year = strtol(qy, &end, 10);
-		if (*end || year < 2000 || year > 2100) {
-			api_fail(w, ERR_INPUT, "year '%s' is not a year from 2000 to 2100", qy);
-			return;
-		}
-	}
+	if (qy && !(year = api_parse_year(w, qy)))
+		return;
 	if (ql) {
 		char *end;
 		limit = strtol(ql, &end, 10);

@@ -10,29 +10,6 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 
-/* Result columns of Q_PLAN_TARGET_LIST. */
-enum {
-	T_ID,
-	T_PART,
-	T_SECTION,
-	T_ACTION,
-	T_KIND,
-	T_CMP,
-	T_TARGET,
-	T_UNIT,
-	T_DEADLINE,
-	T_BASELINE,
-	T_SOURCE,
-	T_LEVEL,
-	T_TITLE,
-	T_TITLE_EN,
-	T_NOTE,
-	T_PLAN_PART,
-	T_ACTION_TITLE,
-	T_ACTION_TITLE_EN,
-	T_FORMULA
-};
-
 static char *plan_dup(const char *s)
 {
 	return xstrdup(s ? s : "");
@@ -301,7 +278,7 @@ int monitor_plan_status(struct monitor *m, int year, int action, const char *uni
 	while ((rc = store_step(st, e)) == STORE_ROW) {
 		struct plan_item *it;
 
-		if (action && store_col_int(st, T_ACTION) != action)
+		if (action && store_col_int(st, PT_ACTION) != action)
 			continue;
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -310,24 +287,24 @@ int monitor_plan_status(struct monitor *m, int year, int action, const char *uni
 		}
 		it = &out->items[out->n];
 		memset(it, 0, sizeof(*it));
-		it->id = plan_dup(store_col_text(st, T_ID));
-		it->part = (int)store_col_int(st, T_PART);
-		it->section = plan_dup(store_col_text(st, T_SECTION));
-		it->action = (int)store_col_int(st, T_ACTION);
-		it->action_title = plan_dup(store_col_text(st, T_ACTION_TITLE));
-		it->action_title_en = plan_dup(store_col_text(st, T_ACTION_TITLE_EN));
-		it->kind = plan_dup(store_col_text(st, T_KIND));
-		it->cmp = plan_dup(store_col_text(st, T_CMP));
-		it->has_target = !store_col_is_null(st, T_TARGET);
-		it->target = store_col_double(st, T_TARGET);
-		it->unit = plan_dup(store_col_text(st, T_UNIT));
-		it->deadline = (int)store_col_int(st, T_DEADLINE);
-		it->baseline_year = (int)store_col_int(st, T_BASELINE);
-		it->source = plan_dup(store_col_text(st, T_SOURCE));
-		it->title = plan_dup(store_col_text(st, T_TITLE));
-		it->title_en = plan_dup(store_col_text(st, T_TITLE_EN));
-		it->formula = plan_dup(store_col_text(st, T_FORMULA));
-		levels[out->n] = plan_dup(store_col_text(st, T_LEVEL));
+		it->id = plan_dup(store_col_text(st, PT_ID));
+		it->part = (int)store_col_int(st, PT_PART);
+		it->section = plan_dup(store_col_text(st, PT_SECTION));
+		it->action = (int)store_col_int(st, PT_ACTION);
+		it->action_title = plan_dup(store_col_text(st, PT_ACTION_TITLE));
+		it->action_title_en = plan_dup(store_col_text(st, PT_ACTION_TITLE_EN));
+		it->kind = plan_dup(store_col_text(st, PT_KIND));
+		it->cmp = plan_dup(store_col_text(st, PT_CMP));
+		it->has_target = !store_col_is_null(st, PT_TARGET);
+		it->target = store_col_double(st, PT_TARGET);
+		it->unit = plan_dup(store_col_text(st, PT_UNIT));
+		it->deadline = (int)store_col_int(st, PT_DEADLINE);
+		it->baseline_year = (int)store_col_int(st, PT_BASELINE);
+		it->source = plan_dup(store_col_text(st, PT_SOURCE));
+		it->title = plan_dup(store_col_text(st, PT_TITLE));
+		it->title_en = plan_dup(store_col_text(st, PT_TITLE_EN));
+		it->formula = plan_dup(store_col_text(st, PT_FORMULA));
+		levels[out->n] = plan_dup(store_col_text(st, PT_LEVEL));
 		out->n++;
 	}
 	store_reset(st);

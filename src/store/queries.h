@@ -280,6 +280,29 @@ enum store_query {
 	Q__COUNT
 };
 
+/* The result columns of Q_PLAN_TARGET_LIST, for every reader of it. */
+enum plan_target_col {
+	PT_ID,
+	PT_PART,
+	PT_SECTION,
+	PT_ACTION,
+	PT_KIND,
+	PT_CMP,
+	PT_TARGET,
+	PT_UNIT,
+	PT_DEADLINE,
+	PT_BASELINE,
+	PT_SOURCE,
+	PT_LEVEL,
+	PT_TITLE,
+	PT_TITLE_EN,
+	PT_NOTE,
+	PT_PLAN_PART,
+	PT_ACTION_TITLE,
+	PT_ACTION_TITLE_EN,
+	PT_FORMULA,
+};
+
 /* The query's name, e.g. "Q_MAJOR_INSERT", for error messages. */
 const char *store_query_name(enum store_query q);
 

@@ -27,11 +27,6 @@ run "$TVET" --db "$DB" init
 run "$TVET" --db "$DB" demo
 [ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
 USCC=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1")
-adduser() { # LOGIN ROLE [SCOPE]
-	printf '%s\n' "$PW" | "$TVET" --db "$DB" user add "$1" --role "$2" \
-		${3:+--scope "$3"} --name "$1" >/dev/null 2>"$WORK/err" ||
-		not_ok "user $1" "$(cat "$WORK/err")"
-}
 adduser acc_admin admin
 adduser acc_bureau bureau
 adduser acc_department department hrss
@@ -92,14 +87,7 @@ else
 	not_ok "the matrix covers every route of tvet serve --routes" "$(diff "$WORK/served" "$WORK/covered" | grep '^[<>]' | tr '\n' ';')"
 fi
 
-"$TVET" --db "$DB" serve --port 0 --threads 2 >"$WORK/serve.out" 2>"$WORK/serve.log" &
-PID=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q '^listening on' "$WORK/serve.out" 2>/dev/null; do
-	sleep 0.1
-	i=$((i + 1))
-done
-URL=$(sed -n 's/^listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve.out")
+serve
 [ -n "$URL" ] || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
 
 # signin LOGIN JAR: a new session of LOGIN in the cookie jar JAR; prints its

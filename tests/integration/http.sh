@@ -8,24 +8,13 @@ DB="$WORK/h.db"
 run "$TVET" --db "$DB" init
 run "$TVET" --db "$DB" demo
 [ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
-adduser() { # LOGIN ROLE [SCOPE]
-	printf 'correct horse battery\n' | "$TVET" --db "$DB" user add "$1" --role "$2" \
-		${3:+--scope "$3"} --name "$1" >/dev/null 2>"$WORK/err" ||
-		not_ok "user $1" "$(cat "$WORK/err")"
-}
+PW='correct horse battery'
 adduser root admin
 adduser edu bureau
 adduser school1 school 330902S04
 adduser police1 department police
 
-"$TVET" --db "$DB" serve --port 0 --threads 2 >"$WORK/serve.out" 2>"$WORK/serve.log" &
-PID=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q '^listening on' "$WORK/serve.out" 2>/dev/null; do
-	sleep 0.1
-	i=$((i + 1))
-done
-URL=$(sed -n 's/^listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve.out")
+serve
 [ -n "$URL" ] && ok "tvet serve --port 0 prints its URL" || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
 
 # req NAME [CURL ARGS] PATH: the response body in $WORK/NAME.json, the

@@ -31,4 +31,24 @@ expect_err() {
 expect_one_line_err() {
 	if [ "$(wc -l < "$WORK/err")" -eq 1 ]; then ok "$1"; else not_ok "$1" "stderr has $(wc -l < "$WORK/err") lines"; fi
 }
+# adduser LOGIN ROLE [SCOPE]: an account on $DB with the password $PW
+# (its name is its login); a failure is a "not ok".
+adduser() {
+	printf '%s\n' "$PW" | "$TVET" --db "$DB" user add "$1" --role "$2" \
+		${3:+--scope "$3"} --name "$1" >/dev/null 2>"$WORK/err" ||
+		not_ok "user $1" "$(cat "$WORK/err")"
+}
+# serve: `tvet serve --port 0` on $DB in the background: $PID, and $URL
+# from its first line ("" when it did not start within 10 s); its stdout
+# in $WORK/serve.out, its access log in $WORK/serve.log.
+serve() {
+	"$TVET" --db "$DB" serve --port 0 --threads 2 >"$WORK/serve.out" 2>"$WORK/serve.log" &
+	PID=$!
+	i=0
+	while [ $i -lt 100 ] && ! grep -q '^listening on' "$WORK/serve.out" 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	URL=$(sed -n 's/^listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve.out")
+}
 finish() { echo "1..$n"; [ "$fails" -eq 0 ]; }

@@ -63,22 +63,36 @@ double ci_kurt(const double *x, size_t n, size_t stride)
 	return ((k + 1) * (r - 3) + 6) * (k - 1) / ((k - 2) * (k - 3));
 }
 
+struct ci_ranked {
+	double v;
+	size_t i;
+};
+
+static int ci_cmp_desc(const void *a, const void *b)
+{
+	const struct ci_ranked *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v < y->v ? 1 : -1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
 void ci_rank(const double *score, size_t n, int *rank)
 {
-	/* n is a city's schools or a province's: the quadratic count is
-	 * simple, exact for ties, and fast enough up to thousands */
-	for (size_t i = 0; i < n; i++) {
-		int better = 0;
+	struct ci_ranked *s = xmalloc((n ? n : 1) * sizeof(*s));
+	size_t k = 0;
 
-		if (isnan(score[i])) {
-			rank[i] = 0;
-			continue;
+	for (size_t i = 0; i < n; i++) {
+		rank[i] = 0;
+		if (!isnan(score[i])) {
+			s[k].v = score[i];
+			s[k++].i = i;
 		}
-		for (size_t j = 0; j < n; j++)
-			if (!isnan(score[j]) && score[j] > score[i])
-				better++;
-		rank[i] = better + 1;
 	}
+	qsort(s, k, sizeof(*s), ci_cmp_desc);
+	for (size_t j = 0; j < k; j++)
+		rank[s[j].i] = j && s[j].v == s[j - 1].v ? rank[s[j - 1].i] : (int)j + 1;
+	free(s);
 }
 
 /* ---- outlier treatment --------------------------------------------------- */
@@ -95,11 +109,11 @@ static int ci_passes(const double *x, size_t n, size_t stride, const struct ci_t
 }
 
 /* Move the points at the high end (high) or the low end to the nearest
- * other value; returns how many moved (0 when every value is equal). */
-static int ci_winsorise_step(double *x, size_t n, size_t stride, int high)
+ * other value, marking them in moved; returns 0 when every value is equal
+ * (nothing to move), else 1. */
+static int ci_winsorise_step(double *x, size_t n, size_t stride, int high, unsigned char *moved)
 {
 	double end = NAN, next = NAN;
-	int moved = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		double v = x[i * stride];
@@ -118,15 +132,16 @@ static int ci_winsorise_step(double *x, size_t n, size_t stride, int high)
 	for (size_t i = 0; i < n; i++)
 		if (x[i * stride] == end) {
 			x[i * stride] = next;
-			moved++;
+			moved[i] = 1;
 		}
-	return moved;
+	return 1;
 }
 
 void ci_treat(double *x, size_t n, size_t stride, const struct ci_treat_opt *o,
 	      struct ci_treat_res *res)
 {
 	double *orig;
+	unsigned char *moved;
 	double lo = INFINITY, hi = -INFINITY;
 
 	memset(res, 0, sizeof(*res));
@@ -136,17 +151,21 @@ void ci_treat(double *x, size_t n, size_t stride, const struct ci_treat_opt *o,
 	orig = xmalloc((n ? n : 1) * sizeof(*orig));
 	for (size_t i = 0; i < n; i++)
 		orig[i] = x[i * stride];
+	moved = xcalloc(n ? n : 1, 1);
+	/* a point moved twice (with the next value, as ties) counts once */
 	while (res->winsorised < o->winmax) {
-		int moved = ci_winsorise_step(x, n, stride, res->skew >= 0);
-
-		if (!moved)
+		if (!ci_winsorise_step(x, n, stride, res->skew >= 0, moved))
 			break;
-		res->winsorised += moved;
+		res->winsorised = 0;
+		for (size_t i = 0; i < n; i++)
+			res->winsorised += moved[i];
 		if (ci_passes(x, n, stride, o, &res->skew, &res->kurt)) {
 			free(orig);
+			free(moved);
 			return;
 		}
 	}
+	free(moved);
 	/* log_CT of the original values */
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(orig[i])) {

@@ -1,0 +1,595 @@
+/* coin.c - a composite index through its hierarchy (see coin.h). */
+#include "calc/coin.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/rng.h"
+
+void coin_settings_default(struct coin_settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->impute = CI_IMPUTE_NONE;
+	s->impute_group = -1;
+	s->treat_opt.winmax = 5;
+	s->treat_opt.skew_thresh = 2;
+	s->treat_opt.kurt_thresh = 3.5;
+	s->norm.method = CI_NORM_MINMAX;
+	s->norm.lower = 0;
+	s->norm.upper = 100;
+	s->norm.mean = 0;
+	s->norm.sd = 1;
+	s->norm.scale = 100;
+	s->norm.trunc = 1;
+	s->agg = CI_AGG_ARITH;
+	s->agg_p = 1;
+}
+
+/* ---- structure ---------------------------------------------------------------- */
+
+int coin_check(const struct coin *c, struct err *e)
+{
+	int roots = 0;
+
+	if (!c->nnodes)
+		return err_set(e, ERR_INPUT, "the index has no indicators");
+	for (size_t i = 0; i < c->nnodes; i++) {
+		const struct coin_node *n = &c->nodes[i];
+		int steps = 0;
+
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(c->nodes[j].code, n->code))
+				return err_set(e, ERR_INPUT, "'%s' is in the structure twice", n->code);
+		if (n->level < 1)
+			return err_set(e, ERR_INPUT, "'%s': level %d, levels start at 1", n->code,
+				       n->level);
+		if (!isfinite(n->weight) || n->weight < 0)
+			return err_set(e, ERR_INPUT, "'%s': weight %g, weights must be >= 0",
+				       n->code, n->weight);
+		if (n->direction != 1 && n->direction != -1)
+			return err_set(e, ERR_INPUT, "'%s': direction %d, it must be 1 or -1",
+				       n->code, n->direction);
+		if (n->parent < 0) {
+			if (++roots > 1)
+				return err_set(e, ERR_INPUT,
+					       "'%s' has no parent, and neither has another node: the "
+					       "structure must have one top (the index)",
+					       n->code);
+			continue;
+		}
+		if ((size_t)n->parent >= c->nnodes)
+			return err_set(e, ERR_INPUT, "'%s': its parent is not in the structure",
+				       n->code);
+		if (c->nodes[n->parent].level <= n->level)
+			return err_set(e, ERR_INPUT,
+				       "'%s' (level %d) has parent '%s' of level %d: a parent must be "
+				       "of a higher level",
+				       n->code, n->level, c->nodes[n->parent].code,
+				       c->nodes[n->parent].level);
+		/* higher levels each step up: a chain ends within nnodes steps */
+		for (int p = n->parent; p >= 0; p = c->nodes[p].parent)
+			if (++steps > (int)c->nnodes)
+				return err_set(e, ERR_INPUT, "'%s': its parents form a cycle", n->code);
+	}
+	if (!roots)
+		return err_set(e, ERR_INPUT, "every node has a parent: the structure has no top");
+	for (size_t i = 0; i < c->nnodes; i++) {
+		int children = 0;
+
+		for (size_t j = 0; j < c->nnodes; j++)
+			children += c->nodes[j].parent == (int)i;
+		if (c->nodes[i].level > 1 && !children)
+			return err_set(e, ERR_INPUT, "aggregate '%s' has no children", c->nodes[i].code);
+		if (c->nodes[i].level == 1 && children)
+			return err_set(e, ERR_INPUT,
+				       "'%s' is an indicator (level 1) but has children", c->nodes[i].code);
+	}
+	return 0;
+}
+
+static int coin_root(const struct coin *c)
+{
+	for (size_t i = 0; i < c->nnodes; i++)
+		if (c->nodes[i].parent < 0)
+			return (int)i;
+	return -1;
+}
+
+void coin_effective_weights(const struct coin *c, double *w)
+{
+	for (size_t i = 0; i < c->nnodes; i++) {
+		w[i] = 1;
+		for (int k = (int)i; c->nodes[k].parent >= 0; k = c->nodes[k].parent) {
+			double sum = 0;
+
+			for (size_t j = 0; j < c->nnodes; j++)
+				if (c->nodes[j].parent == c->nodes[k].parent)
+					sum += c->nodes[j].weight;
+			w[i] *= sum > 0 ? c->nodes[k].weight / sum : 0;
+		}
+	}
+}
+
+/* ---- the aggregation plan ------------------------------------------------------- */
+
+/* The aggregates in the order they can be computed (lower levels first),
+ * each with its children: what every replication of the uncertainty
+ * analysis walks, so it is built once. */
+struct coin_plan {
+	size_t nagg, maxkids;
+	int *agg;    /* nagg node indices */
+	size_t *off; /* nagg + 1 offsets into kids */
+	int *kids;
+};
+
+static void coin_plan_build(const struct coin *c, struct coin_plan *p)
+{
+	int top = 1;
+	size_t k = 0;
+
+	memset(p, 0, sizeof(*p));
+	for (size_t i = 0; i < c->nnodes; i++)
+		top = c->nodes[i].level > top ? c->nodes[i].level : top;
+	p->agg = xmalloc(c->nnodes * sizeof(*p->agg));
+	p->off = xmalloc((c->nnodes + 1) * sizeof(*p->off));
+	p->kids = xmalloc(c->nnodes * sizeof(*p->kids));
+	for (int level = 2; level <= top; level++)
+		for (size_t i = 0; i < c->nnodes; i++) {
+			size_t start = k;
+
+			if (c->nodes[i].level != level)
+				continue;
+			p->off[p->nagg] = k;
+			for (size_t j = 0; j < c->nnodes; j++)
+				if (c->nodes[j].parent == (int)i)
+					p->kids[k++] = (int)j;
+			p->maxkids = k - start > p->maxkids ? k - start : p->maxkids;
+			p->agg[p->nagg++] = (int)i;
+		}
+	p->off[p->nagg] = k;
+}
+
+static void coin_plan_free(struct coin_plan *p)
+{
+	free(p->agg);
+	free(p->off);
+	free(p->kids);
+}
+
+/* Aggregate every unit's scores (unit-major, nnodes wide) up the plan with
+ * weights w (per node). */
+static int coin_aggregate(const struct coin *c, const struct coin_plan *p, double *score,
+			  const double *w, enum ci_agg agg, double agg_p, double dat_thresh,
+			  struct err *e)
+{
+	double *x = xmalloc((p->maxkids + 1) * sizeof(*x));
+	double *kw = xmalloc((p->maxkids + 1) * sizeof(*kw));
+	int rc = 0;
+
+	for (size_t u = 0; u < c->nunits && !rc; u++) {
+		double *row = score + u * c->nnodes;
+
+		for (size_t a = 0; a < p->nagg && !rc; a++) {
+			size_t n = p->off[a + 1] - p->off[a];
+
+			for (size_t k = 0; k < n; k++) {
+				int kid = p->kids[p->off[a] + k];
+
+				x[k] = row[kid];
+				kw[k] = w[kid];
+			}
+			if ((rc = ci_aggregate(x, kw, n, agg, agg_p, dat_thresh, &row[p->agg[a]], e)) < 0)
+				err_wrap(e, "unit '%s', aggregate '%s'", c->units[u],
+					 c->nodes[p->agg[a]].code);
+		}
+	}
+	free(x);
+	free(kw);
+	return rc;
+}
+
+/* ---- the steps before aggregation -------------------------------------------- */
+
+/* Group numbers of column g: units with the same label share a number. */
+static int *coin_group_ids(const struct coin *c, int g)
+{
+	int *id = xmalloc((c->nunits ? c->nunits : 1) * sizeof(*id));
+
+	for (size_t u = 0; u < c->nunits; u++) {
+		const char *label = c->groups[u * c->ngroups + (size_t)g];
+
+		id[u] = (int)u;
+		for (size_t v = 0; v < u; v++)
+			if (!strcmp(c->groups[v * c->ngroups + (size_t)g], label)) {
+				id[u] = id[v];
+				break;
+			}
+	}
+	return id;
+}
+
+/* Denominate, impute, screen, treat and normalise into score (unit-major,
+ * nnodes wide; aggregates' columns NAN); impute is the method to use. */
+static int coin_prepare(const struct coin *c, const struct coin_settings *s,
+			enum ci_impute impute, const struct ci_norm_opt *norm, double *score,
+			struct coin_result *r, struct err *e)
+{
+	size_t nind = 0;
+	int *gid = NULL;
+
+	for (size_t i = 0; i < c->nnodes; i++)
+		nind += c->nodes[i].level == 1;
+	for (size_t u = 0; u < c->nunits; u++)
+		for (size_t i = 0; i < c->nnodes; i++) {
+			double v = c->nodes[i].level == 1 ? c->x[u * c->nnodes + i] : NAN;
+			int d = c->nodes[i].denominator;
+
+			if (s->denominate && d >= 0 && c->nodes[i].level == 1) {
+				double by = c->denom[u * c->ndenoms + (size_t)d];
+
+				v = by != 0 && isfinite(by) ? v / by : NAN;
+			}
+			score[u * c->nnodes + i] = v;
+		}
+	if (impute == CI_IMPUTE_GROUP_MEAN || impute == CI_IMPUTE_GROUP_MEDIAN) {
+		if (s->impute_group < 0 || (size_t)s->impute_group >= c->ngroups)
+			return err_set(e, ERR_INPUT, "imputing by group needs a group column");
+		gid = coin_group_ids(c, s->impute_group);
+	}
+	r->imputed = 0;
+	for (size_t i = 0; i < c->nnodes; i++)
+		if (c->nodes[i].level == 1)
+			r->imputed += ci_impute(score + i, c->nunits, c->nnodes, impute, gid);
+	free(gid);
+	for (size_t u = 0; u < c->nunits; u++) {
+		size_t have = 0;
+
+		for (size_t i = 0; i < c->nnodes; i++)
+			have += c->nodes[i].level == 1 && !isnan(score[u * c->nnodes + i]);
+		r->kept[u] = !nind || (double)have / (double)nind >= s->min_availability - 1e-12;
+		r->kept[u] = r->kept[u] && have > 0;
+		if (!r->kept[u])
+			for (size_t i = 0; i < c->nnodes; i++)
+				score[u * c->nnodes + i] = NAN;
+	}
+	for (size_t i = 0; i < c->nnodes; i++) {
+		const struct coin_node *n = &c->nodes[i];
+		struct ci_norm_opt o = *norm;
+
+		memset(&r->treated[i], 0, sizeof(r->treated[i]));
+		r->flat[i] = 0;
+		if (n->level != 1)
+			continue;
+		if (s->treat)
+			ci_treat(score + i, c->nunits, c->nnodes, &s->treat_opt, &r->treated[i]);
+		if (!s->normalise)
+			continue;
+		if (o.method == CI_NORM_GOALPOSTS && !isnan(n->post_lo) && !isnan(n->post_hi)) {
+			o.lower = n->post_lo;
+			o.upper = n->post_hi;
+		}
+		if (o.method == CI_NORM_DIST2TARG) {
+			if (isnan(n->target))
+				return err_set(e, ERR_INPUT,
+					       "indicator '%s' has no target for distance to target",
+					       n->code);
+			o.target = n->target;
+		}
+		r->flat[i] = ci_normalise(score + i, c->nunits, c->nnodes, n->direction, &o);
+	}
+	return 0;
+}
+
+/* The rank of each unit by the root's score. */
+static void coin_ranks(const struct coin *c, const double *score, int root, double *tmp,
+		       int *rank)
+{
+	for (size_t u = 0; u < c->nunits; u++)
+		tmp[u] = score[u * c->nnodes + (size_t)root];
+	ci_rank(tmp, c->nunits, rank);
+}
+
+static void coin_weights(const struct coin *c, double *w)
+{
+	for (size_t i = 0; i < c->nnodes; i++)
+		w[i] = c->nodes[i].weight;
+}
+
+int coin_run(const struct coin *c, const struct coin_settings *s, struct coin_result *r,
+	     struct err *e)
+{
+	struct coin_plan p;
+	double *w, *tmp;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = coin_check(c, e)) < 0)
+		return rc;
+	r->nunits = c->nunits;
+	r->nnodes = c->nnodes;
+	r->root = coin_root(c);
+	r->kept = xcalloc(c->nunits + 1, sizeof(*r->kept));
+	r->score = xmalloc((c->nunits * c->nnodes + 1) * sizeof(*r->score));
+	r->rank = xcalloc(c->nunits + 1, sizeof(*r->rank));
+	r->treated = xcalloc(c->nnodes, sizeof(*r->treated));
+	r->flat = xcalloc(c->nnodes, sizeof(*r->flat));
+	if ((rc = coin_prepare(c, s, s->impute, &s->norm, r->score, r, e)) < 0)
+		return rc;
+	coin_plan_build(c, &p);
+	w = xmalloc(c->nnodes * sizeof(*w));
+	tmp = xmalloc((c->nunits + 1) * sizeof(*tmp));
+	coin_weights(c, w);
+	rc = coin_aggregate(c, &p, r->score, w, s->agg, s->agg_p, s->dat_thresh, e);
+	if (!rc)
+		coin_ranks(c, r->score, r->root, tmp, r->rank);
+	free(w);
+	free(tmp);
+	coin_plan_free(&p);
+	return rc;
+}
+
+void coin_result_release(struct coin_result *r)
+{
+	free(r->kept);
+	free(r->score);
+	free(r->rank);
+	free(r->treated);
+	free(r->flat);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- uncertainty ---------------------------------------------------------------- */
+
+/* One prepared data set: the normalised indicators under one imputation
+ * and one normalisation. */
+struct coin_prepared {
+	double *score;
+};
+
+/* Mean |rank - nominal| over the units that have both. */
+static double coin_shift(const int *rank, const int *nominal, size_t n)
+{
+	double sum = 0;
+	size_t k = 0;
+
+	for (size_t u = 0; u < n; u++)
+		if (rank[u] && nominal[u]) {
+			sum += abs(rank[u] - nominal[u]);
+			k++;
+		}
+	return k ? sum / (double)k : 0;
+}
+
+/* The k-th smallest (0-based) of a unit's ranks, from its histogram. */
+static double coin_order_stat(const uint32_t *hist, size_t nbins, size_t k)
+{
+	size_t seen = 0;
+
+	for (size_t b = 0; b < nbins; b++) {
+		seen += hist[b];
+		if (seen > k)
+			return (double)b;
+	}
+	return (double)(nbins - 1);
+}
+
+/* Quantile p of the total ranks in hist, as R's type 7. */
+static double coin_quantile(const uint32_t *hist, size_t nbins, size_t total, double p)
+{
+	double h = (double)(total - 1) * p, lo = floor(h);
+	double a = coin_order_stat(hist, nbins, (size_t)lo);
+	double b = lo + 1 < (double)total ? coin_order_stat(hist, nbins, (size_t)lo + 1) : a;
+
+	return a + (h - lo) * (b - a);
+}
+
+/* The run state the replications share. */
+struct coin_mc {
+	const struct coin *c;
+	const struct coin_settings *s;
+	struct coin_plan plan;
+	int root;
+	size_t nimp, nnorm;
+	struct coin_prepared *prep; /* nimp x nnorm */
+	double *score, *w, *tmp;
+	int *rank;
+	struct coin_result scratch;
+};
+
+/* Aggregate prepared set prep with weights w and method agg into ranks. */
+static int coin_mc_rank(struct coin_mc *m, const struct coin_prepared *prep, const double *w,
+			enum ci_agg agg, struct err *e)
+{
+	int rc;
+
+	memcpy(m->score, prep->score, m->c->nunits * m->c->nnodes * sizeof(*m->score));
+	rc = coin_aggregate(m->c, &m->plan, m->score, w, agg, m->s->agg_p, m->s->dat_thresh, e);
+	if (!rc)
+		coin_ranks(m->c, m->score, m->root, m->tmp, m->rank);
+	return rc;
+}
+
+static void coin_noisy_weights(const struct coin *c, double f, struct rng *g, double *w)
+{
+	for (size_t i = 0; i < c->nnodes; i++)
+		w[i] = c->nodes[i].weight * (1 + f * (2 * rng_uniform(g) - 1));
+}
+
+int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
+		     const struct coin_ua *ua, struct coin_ua_result *out, struct err *e)
+{
+	struct coin_mc m;
+	enum ci_impute imps[4];
+	struct ci_norm_opt norms[4];
+	enum ci_agg aggs[4];
+	size_t nagg, nbins = c->nunits + 1;
+	uint32_t *hist = NULL;
+	double *sum = NULL, *w0;
+	int *nominal;
+	struct rng g;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&m, 0, sizeof(m));
+	if ((rc = coin_check(c, e)) < 0)
+		return rc;
+	if (!ua->reps)
+		return err_set(e, ERR_INPUT, "the uncertainty analysis needs at least 1 replication");
+	m.c = c;
+	m.s = s;
+	m.root = coin_root(c);
+	m.nimp = ua->nimputes ? ua->nimputes : 1;
+	m.nnorm = ua->nnorms ? ua->nnorms : 1;
+	nagg = ua->naggs ? ua->naggs : 1;
+	for (size_t i = 0; i < 4; i++) {
+		imps[i] = ua->nimputes ? ua->imputes[i] : s->impute;
+		norms[i] = ua->nnorms ? ua->norms[i] : s->norm;
+		aggs[i] = ua->naggs ? ua->aggs[i] : s->agg;
+	}
+	/* the nominal choice first in each list, so prep[0] is the nominal */
+	imps[0] = s->impute;
+	norms[0] = s->norm;
+	aggs[0] = s->agg;
+	if (ua->nimputes)
+		for (size_t i = 1; i < m.nimp; i++)
+			imps[i] = ua->imputes[i] == s->impute ? ua->imputes[0] : ua->imputes[i];
+	if (ua->nnorms)
+		for (size_t i = 1; i < m.nnorm; i++)
+			norms[i] = ua->norms[i].method == s->norm.method ? ua->norms[0] : ua->norms[i];
+	if (ua->naggs)
+		for (size_t i = 1; i < nagg; i++)
+			aggs[i] = ua->aggs[i] == s->agg ? ua->aggs[0] : ua->aggs[i];
+	coin_plan_build(c, &m.plan);
+	m.scratch.kept = xcalloc(c->nunits + 1, sizeof(int));
+	m.scratch.treated = xcalloc(c->nnodes, sizeof(*m.scratch.treated));
+	m.scratch.flat = xcalloc(c->nnodes, sizeof(int));
+	m.prep = xcalloc(m.nimp * m.nnorm, sizeof(*m.prep));
+	for (size_t i = 0; i < m.nimp && !rc; i++)
+		for (size_t j = 0; j < m.nnorm && !rc; j++) {
+			struct coin_prepared *p = &m.prep[i * m.nnorm + j];
+
+			p->score = xmalloc((c->nunits * c->nnodes + 1) * sizeof(double));
+			rc = coin_prepare(c, s, imps[i], &norms[j], p->score, &m.scratch, e);
+		}
+	m.score = xmalloc((c->nunits * c->nnodes + 1) * sizeof(double));
+	m.w = xmalloc(c->nnodes * sizeof(double));
+	w0 = xmalloc(c->nnodes * sizeof(double));
+	m.tmp = xmalloc((c->nunits + 1) * sizeof(double));
+	m.rank = xcalloc(c->nunits + 1, sizeof(int));
+	nominal = xcalloc(c->nunits + 1, sizeof(int));
+	coin_weights(c, w0);
+	if (!rc && !(rc = coin_mc_rank(&m, &m.prep[0], w0, aggs[0], e)))
+		memcpy(nominal, m.rank, c->nunits * sizeof(int));
+	hist = xcalloc(c->nunits * nbins + 1, sizeof(*hist));
+	sum = xcalloc(c->nunits + 1, sizeof(*sum));
+	rng_seed(&g, ua->seed);
+	/* every choice drawn at once */
+	for (size_t rep = 0; rep < ua->reps && !rc; rep++) {
+		size_t i = (size_t)rng_below(&g, m.nimp), j = (size_t)rng_below(&g, m.nnorm);
+		enum ci_agg a = aggs[rng_below(&g, nagg)];
+
+		coin_noisy_weights(c, ua->weight_noise, &g, m.w);
+		if ((rc = coin_mc_rank(&m, &m.prep[i * m.nnorm + j], m.w, a, e)) < 0)
+			break;
+		for (size_t u = 0; u < c->nunits; u++) {
+			hist[u * nbins + (size_t)m.rank[u]]++;
+			sum[u] += m.rank[u];
+		}
+	}
+	out->nunits = c->nunits;
+	out->units = xcalloc(c->nunits + 1, sizeof(*out->units));
+	for (size_t u = 0; u < c->nunits && !rc; u++) {
+		struct coin_ua_unit *x = &out->units[u];
+		uint32_t *h = hist + u * nbins;
+		size_t n;
+
+		x->nominal = nominal[u];
+		x->median = x->q05 = x->q95 = x->mean = NAN;
+		/* over the replications that gave the unit a rank (bin 0: none) */
+		n = ua->reps - h[0];
+		if (!nominal[u] || !n)
+			continue;
+		x->mean = sum[u] / (double)n;
+		x->median = 1 + coin_quantile(h + 1, nbins - 1, n, 0.5);
+		x->q05 = 1 + coin_quantile(h + 1, nbins - 1, n, 0.05);
+		x->q95 = 1 + coin_quantile(h + 1, nbins - 1, n, 0.95);
+	}
+	/* each choice alone */
+	out->shift_weights = out->shift_norm = out->shift_agg = out->shift_impute = NAN;
+	if (!rc && ua->weight_noise > 0) {
+		double total = 0;
+		size_t reps = ua->reps < 1000 ? ua->reps : 1000;
+
+		for (size_t rep = 0; rep < reps && !rc; rep++) {
+			coin_noisy_weights(c, ua->weight_noise, &g, m.w);
+			if (!(rc = coin_mc_rank(&m, &m.prep[0], m.w, aggs[0], e)))
+				total += coin_shift(m.rank, nominal, c->nunits);
+		}
+		out->shift_weights = total / (double)reps;
+	}
+	if (!rc && m.nnorm > 1) {
+		double total = 0;
+
+		for (size_t j = 1; j < m.nnorm && !rc; j++)
+			if (!(rc = coin_mc_rank(&m, &m.prep[j], w0, aggs[0], e)))
+				total += coin_shift(m.rank, nominal, c->nunits);
+		out->shift_norm = total / (double)(m.nnorm - 1);
+	}
+	if (!rc && m.nimp > 1) {
+		double total = 0;
+
+		for (size_t i = 1; i < m.nimp && !rc; i++)
+			if (!(rc = coin_mc_rank(&m, &m.prep[i * m.nnorm], w0, aggs[0], e)))
+				total += coin_shift(m.rank, nominal, c->nunits);
+		out->shift_impute = total / (double)(m.nimp - 1);
+	}
+	if (!rc && nagg > 1) {
+		double total = 0;
+
+		for (size_t a = 1; a < nagg && !rc; a++)
+			if (!(rc = coin_mc_rank(&m, &m.prep[0], w0, aggs[a], e)))
+				total += coin_shift(m.rank, nominal, c->nunits);
+		out->shift_agg = total / (double)(nagg - 1);
+	}
+	/* removing each dimension (child of the root) */
+	out->remove_node = xcalloc(c->nnodes, sizeof(int));
+	out->remove_shift = xcalloc(c->nnodes, sizeof(double));
+	for (size_t i = 0; i < c->nnodes && !rc; i++) {
+		if (c->nodes[i].parent != m.root)
+			continue;
+		memcpy(m.w, w0, c->nnodes * sizeof(double));
+		m.w[i] = 0;
+		if ((rc = coin_mc_rank(&m, &m.prep[0], m.w, aggs[0], e)) < 0)
+			break;
+		out->remove_node[out->nremove] = (int)i;
+		out->remove_shift[out->nremove++] = coin_shift(m.rank, nominal, c->nunits);
+	}
+	for (size_t i = 0; i < m.nimp * m.nnorm; i++)
+		free(m.prep[i].score);
+	free(m.prep);
+	free(m.score);
+	free(m.w);
+	free(w0);
+	free(m.tmp);
+	free(m.rank);
+	free(nominal);
+	free(hist);
+	free(sum);
+	free(m.scratch.kept);
+	free(m.scratch.treated);
+	free(m.scratch.flat);
+	coin_plan_free(&m.plan);
+	if (rc < 0)
+		coin_ua_release(out);
+	return rc;
+}
+
+void coin_ua_release(struct coin_ua_result *r)
+{
+	free(r->units);
+	free(r->remove_node);
+	free(r->remove_shift);
+	memset(r, 0, sizeof(*r));
+}

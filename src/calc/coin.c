@@ -82,6 +82,17 @@ int coin_check(const struct coin *c, struct err *e)
 			children += c->nodes[j].parent == (int)i;
 		if (c->nodes[i].level > 1 && !children)
 			return err_set(e, ERR_INPUT, "aggregate '%s' has no children", c->nodes[i].code);
+		if (children) {
+			double sum = 0;
+
+			for (size_t j = 0; j < c->nnodes; j++)
+				if (c->nodes[j].parent == (int)i)
+					sum += c->nodes[j].weight;
+			if (!(sum > 0))
+				return err_set(e, ERR_INPUT,
+					       "aggregate '%s': its children's weights sum to 0",
+					       c->nodes[i].code);
+		}
 		if (c->nodes[i].level == 1 && children)
 			return err_set(e, ERR_INPUT,
 				       "'%s' is an indicator (level 1) but has children", c->nodes[i].code);
@@ -270,6 +281,11 @@ static int coin_prepare(const struct coin *c, const struct coin_settings *s,
 			o.lower = n->post_lo;
 			o.upper = n->post_hi;
 		}
+		if (o.method == CI_NORM_GOALPOSTS && !(o.upper > o.lower))
+			return err_set(e, ERR_INPUT,
+				       "indicator '%s' has no goalposts (lower < upper) to "
+				       "normalise by",
+				       n->code);
 		if (o.method == CI_NORM_DIST2TARG) {
 			if (isnan(n->target))
 				return err_set(e, ERR_INPUT,

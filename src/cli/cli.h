@@ -60,6 +60,7 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_export(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_indicator(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_index(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_serve(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_user(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_audit(const struct cli *c, int argc, char **argv, struct err *e);

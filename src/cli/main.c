@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{"catalog", cmd_catalog, N_("list and search majors, occupations, industries, clusters")},
 	{"plan", cmd_plan, N_("the action plan: its targets, actions and their status")},
 	{"indicator", cmd_indicator, N_("the indicators of plan monitoring, and any formula, evaluated")},
+	{"index", cmd_index, N_("composite indices from COINr's tables: build, weights, TOPSIS")},
 	{"serve", cmd_serve, N_("the web system: the JSON API and the dashboard")},
 	{"template", cmd_template, N_("the form of a data kind: XLSX with dropdowns and checks, or CSV")},
 	{"import", cmd_import, N_("validate and import a file of schools' yearly data")},

@@ -2,8 +2,10 @@
 #include "calc/coin.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/mem.h"
 #include "core/rng.h"
@@ -133,6 +135,8 @@ struct coin_plan {
 	int *agg;    /* nagg node indices */
 	size_t *off; /* nagg + 1 offsets into kids */
 	int *kids;
+	unsigned char *is_ind; /* per kid: an indicator (level 1) */
+	unsigned char *all_ind; /* per aggregate: every kid an indicator */
 };
 
 static void coin_plan_build(const struct coin *c, struct coin_plan *p)
@@ -146,6 +150,8 @@ static void coin_plan_build(const struct coin *c, struct coin_plan *p)
 	p->agg = xmalloc(c->nnodes * sizeof(*p->agg));
 	p->off = xmalloc((c->nnodes + 1) * sizeof(*p->off));
 	p->kids = xmalloc(c->nnodes * sizeof(*p->kids));
+	p->is_ind = xmalloc(c->nnodes + 1);
+	p->all_ind = xmalloc(c->nnodes + 1);
 	for (int level = 2; level <= top; level++)
 		for (size_t i = 0; i < c->nnodes; i++) {
 			size_t start = k;
@@ -154,9 +160,14 @@ static void coin_plan_build(const struct coin *c, struct coin_plan *p)
 				continue;
 			p->off[p->nagg] = k;
 			for (size_t j = 0; j < c->nnodes; j++)
-				if (c->nodes[j].parent == (int)i)
+				if (c->nodes[j].parent == (int)i) {
+					p->is_ind[k] = c->nodes[j].level == 1;
 					p->kids[k++] = (int)j;
+				}
 			p->maxkids = k - start > p->maxkids ? k - start : p->maxkids;
+			p->all_ind[p->nagg] = 1;
+			for (size_t q = start; q < k; q++)
+				p->all_ind[p->nagg] &= p->is_ind[q];
 			p->agg[p->nagg++] = (int)i;
 		}
 	p->off[p->nagg] = k;
@@ -167,6 +178,8 @@ static void coin_plan_free(struct coin_plan *p)
 	free(p->agg);
 	free(p->off);
 	free(p->kids);
+	free(p->is_ind);
+	free(p->all_ind);
 }
 
 /* Aggregate every unit's scores (unit-major, nnodes wide) up the plan with
@@ -331,8 +344,10 @@ int coin_run(const struct coin *c, const struct coin_settings *s, struct coin_re
 	r->rank = xcalloc(c->nunits + 1, sizeof(*r->rank));
 	r->treated = xcalloc(c->nnodes, sizeof(*r->treated));
 	r->flat = xcalloc(c->nnodes, sizeof(*r->flat));
-	if ((rc = coin_prepare(c, s, s->impute, &s->norm, r->score, r, e)) < 0)
+	if ((rc = coin_prepare(c, s, s->impute, &s->norm, r->score, r, e)) < 0) {
+		coin_result_release(r);
 		return rc;
+	}
 	coin_plan_build(c, &p);
 	w = xmalloc(c->nnodes * sizeof(*w));
 	tmp = xmalloc((c->nunits + 1) * sizeof(*tmp));
@@ -343,6 +358,8 @@ int coin_run(const struct coin *c, const struct coin_settings *s, struct coin_re
 	free(w);
 	free(tmp);
 	coin_plan_free(&p);
+	if (rc < 0)
+		coin_result_release(r);
 	return rc;
 }
 
@@ -359,9 +376,17 @@ void coin_result_release(struct coin_result *r)
 /* ---- uncertainty ---------------------------------------------------------------- */
 
 /* One prepared data set: the normalised indicators under one imputation
- * and one normalisation. */
+ * and one normalisation, and their logarithms for geometric means (which
+ * are computed in log space: the log of a geometric mean is the weighted
+ * mean of the logs, and ranks do not change under exp). */
 struct coin_prepared {
 	double *score;
+	double *logs;
+	int nonpositive; /* an indicator value <= 0: no geometric mean */
+	/* per unit, the indicators in the plan's kid order (NAN where the kid
+	 * is an aggregate), values and logs; gap[u]: a unit missing one */
+	double *packed, *packed_logs;
+	unsigned char *gap;
 };
 
 /* Mean |rank - nominal| over the units that have both. */
@@ -411,26 +436,272 @@ struct coin_mc {
 	struct coin_prepared *prep; /* nimp x nnorm */
 	double *score, *w, *tmp;
 	int *rank;
+	size_t *order; /* the units, best first, as the last replication ranked them */
+	double *wn;    /* per plan kid: its weight over its siblings' sum */
 	struct coin_result scratch;
 };
 
-/* Aggregate prepared set prep with weights w and method agg into ranks. */
+/* a ranks before b: higher, and any value before none */
+static int coin_before(double a, double b)
+{
+	return !isnan(a) && (isnan(b) || a > b);
+}
+
+/* Rank m->tmp into m->rank (1 best, ties at the minimum, 0 for none).
+ * Replications rank the units much as the last one did, so the last order
+ * is sorted again by insertion: linear in the units plus the moves. */
+static void coin_mc_ranks(struct coin_mc *m)
+{
+	size_t n = m->c->nunits, *o = m->order;
+	const double *v = m->tmp;
+
+	for (size_t i = 1; i < n; i++) {
+		size_t x = o[i], j = i;
+
+		while (j > 0 && coin_before(v[x], v[o[j - 1]])) {
+			o[j] = o[j - 1];
+			j--;
+		}
+		o[j] = x;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t u = o[i];
+
+		m->rank[u] = isnan(v[u])			   ? 0
+			     : i && v[u] == v[o[i - 1]] ? m->rank[o[i - 1]]
+							   : (int)i + 1;
+	}
+}
+
+/* Lay prepared set p out for the fast path (struct coin_prepared). */
+static void coin_pack(const struct coin_mc *m, struct coin_prepared *p)
+{
+	const struct coin *c = m->c;
+	size_t nk = m->plan.off[m->plan.nagg];
+
+	p->packed = xmalloc((c->nunits * nk + 1) * sizeof(double));
+	p->packed_logs = xmalloc((c->nunits * nk + 1) * sizeof(double));
+	p->gap = xcalloc(c->nunits + 1, 1);
+	for (size_t u = 0; u < c->nunits; u++)
+		for (size_t k = 0; k < nk; k++) {
+			size_t at = u * c->nnodes + (size_t)m->plan.kids[k];
+
+			p->packed[u * nk + k] = m->plan.is_ind[k] ? p->score[at] : NAN;
+			p->packed_logs[u * nk + k] = m->plan.is_ind[k] ? p->logs[at] : NAN;
+			if (m->plan.is_ind[k] && isnan(p->score[at]))
+				p->gap[u] = 1;
+		}
+}
+
+/* Aggregate prepared set prep with weights w and method agg into ranks.
+ * The arithmetic and geometric means, the replications' usual choices,
+ * take a fast path: the indicators are read where they are prepared, only
+ * the aggregates are written, and no logarithm is taken per replication. */
 static int coin_mc_rank(struct coin_mc *m, const struct coin_prepared *prep, const double *w,
 			enum ci_agg agg, struct err *e)
 {
+	const struct coin *c = m->c;
+	const struct coin_plan *p = &m->plan;
+	const double *src;
 	int rc;
 
-	memcpy(m->score, prep->score, m->c->nunits * m->c->nnodes * sizeof(*m->score));
-	rc = coin_aggregate(m->c, &m->plan, m->score, w, agg, m->s->agg_p, m->s->dat_thresh, e);
-	if (!rc)
-		coin_ranks(m->c, m->score, m->root, m->tmp, m->rank);
-	return rc;
+	if (agg != CI_AGG_ARITH && agg != CI_AGG_GEOM) {
+		memcpy(m->score, prep->score, c->nunits * c->nnodes * sizeof(*m->score));
+		rc = coin_aggregate(c, p, m->score, w, agg, m->s->agg_p, m->s->dat_thresh, e);
+		if (!rc)
+			coin_ranks(c, m->score, m->root, m->tmp, m->rank);
+		return rc;
+	}
+	if (agg == CI_AGG_GEOM && prep->nonpositive)
+		return err_set(e, ERR_INPUT,
+			       "a geometric mean needs values > 0: normalise to e.g. [1, 100] "
+			       "(an alternative of the uncertainty analysis gives 0 or less)");
+	src = agg == CI_AGG_GEOM ? prep->logs : prep->score;
+	/* each kid's share of its siblings' weight, for units with every
+	 * value; a unit with a gap renormalises over what it has */
+	for (size_t a = 0; a < p->nagg; a++) {
+		double sw = 0;
+
+		for (size_t k = p->off[a]; k < p->off[a + 1]; k++)
+			sw += w[p->kids[k]];
+		for (size_t k = p->off[a]; k < p->off[a + 1]; k++)
+			m->wn[k] = sw > 0 ? w[p->kids[k]] / sw : 0;
+	}
+	for (size_t u = 0; u < c->nunits; u++) {
+		const double *in = src + u * c->nnodes;
+		const double *packed = (agg == CI_AGG_GEOM ? prep->packed_logs : prep->packed) +
+				       u * p->off[p->nagg];
+		double *row = m->score + u * c->nnodes;
+
+		for (size_t a = 0; a < p->nagg; a++) {
+			size_t n = p->off[a + 1] - p->off[a], present = 0;
+			double acc = 0, sw = 0;
+
+			if (p->all_ind[a] && !prep->gap[u]) {
+				/* the common case: contiguous, no test per value */
+				for (size_t k = p->off[a]; k < p->off[a + 1]; k++)
+					acc += m->wn[k] * packed[k];
+				row[p->agg[a]] = acc;
+				continue;
+			}
+			for (size_t k = p->off[a]; k < p->off[a + 1]; k++) {
+				int kid = p->kids[k];
+				double v = p->is_ind[k] ? in[kid] : row[kid];
+
+				if (isnan(v))
+					continue;
+				present++;
+				acc += w[kid] * v;
+				sw += w[kid];
+			}
+			row[p->agg[a]] = (double)present / (double)n < m->s->dat_thresh - 1e-12 ||
+						 !(sw > 0)
+					       ? NAN
+					       : acc / sw;
+		}
+		m->tmp[u] = row[m->root];
+	}
+	coin_mc_ranks(m);
+	return 0;
 }
 
 static void coin_noisy_weights(const struct coin *c, double f, struct rng *g, double *w)
 {
 	for (size_t i = 0; i < c->nnodes; i++)
 		w[i] = c->nodes[i].weight * (1 + f * (2 * rng_uniform(g) - 1));
+}
+
+#define COIN_CHUNK 250 /* replications per random stream */
+
+/* A worker's own copy of the run state: shared data, its own scratch. */
+struct coin_worker {
+	struct coin_mc m;
+	const struct coin_ua *ua;
+	const enum ci_agg *aggs;
+	size_t nagg, first, stride;
+	uint32_t *hist;
+	double *sum;
+	int rc;
+	struct err e;
+};
+
+static void coin_scratch_alloc(struct coin_mc *m)
+{
+	const struct coin *c = m->c;
+
+	m->score = xmalloc((c->nunits * c->nnodes + 1) * sizeof(double));
+	m->w = xmalloc((c->nnodes + 1) * sizeof(double));
+	m->tmp = xmalloc((c->nunits + 1) * sizeof(double));
+	m->rank = xcalloc(c->nunits + 1, sizeof(int));
+	m->order = xmalloc((c->nunits + 1) * sizeof(size_t));
+	for (size_t u = 0; u < c->nunits; u++)
+		m->order[u] = u;
+	m->wn = xmalloc((c->nnodes + 1) * sizeof(double));
+}
+
+static void coin_scratch_free(struct coin_mc *m)
+{
+	free(m->score);
+	free(m->w);
+	free(m->tmp);
+	free(m->rank);
+	free(m->order);
+	free(m->wn);
+}
+
+static void *coin_worker_run(void *arg)
+{
+	struct coin_worker *wk = arg;
+	const struct coin *c = wk->m.c;
+	size_t nbins = c->nunits + 1, chunks = (wk->ua->reps + COIN_CHUNK - 1) / COIN_CHUNK;
+
+	for (size_t ch = wk->first; ch < chunks && !wk->rc; ch += wk->stride) {
+		size_t end = (ch + 1) * COIN_CHUNK < wk->ua->reps ? (ch + 1) * COIN_CHUNK : wk->ua->reps;
+		struct rng g;
+
+		rng_seed_stream(&g, wk->ua->seed, ch);
+		for (size_t rep = ch * COIN_CHUNK; rep < end && !wk->rc; rep++) {
+			size_t i = (size_t)rng_below(&g, wk->m.nimp);
+			size_t j = (size_t)rng_below(&g, wk->m.nnorm);
+			enum ci_agg a = wk->aggs[rng_below(&g, wk->nagg)];
+
+			coin_noisy_weights(c, wk->ua->weight_noise, &g, wk->m.w);
+			if ((wk->rc = coin_mc_rank(&wk->m, &wk->m.prep[i * wk->m.nnorm + j], wk->m.w,
+						   a, &wk->e)) < 0)
+				break;
+			for (size_t u = 0; u < c->nunits; u++) {
+				wk->hist[u * nbins + (size_t)wk->m.rank[u]]++;
+				wk->sum[u] += wk->m.rank[u];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The replications of the uncertainty analysis on every processor, their
+ * rank histograms and rank sums added into hist and sum. */
+static int coin_mc_parallel(const struct coin_mc *m, const struct coin_ua *ua,
+			    const enum ci_agg *aggs, size_t nagg, uint32_t *hist, double *sum,
+			    struct err *e)
+{
+	size_t chunks = (ua->reps + COIN_CHUNK - 1) / COIN_CHUNK, nbins = m->c->nunits + 1;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nw = cpus > 1 ? (size_t)(cpus < 8 ? cpus : 8) : 1;
+	struct coin_worker *wk;
+	pthread_t *th;
+	int rc = 0;
+
+	nw = nw < chunks ? nw : chunks;
+	wk = xcalloc(nw, sizeof(*wk));
+	th = xcalloc(nw, sizeof(*th));
+	for (size_t t = 0; t < nw; t++) {
+		wk[t].m = *m;
+		coin_scratch_alloc(&wk[t].m);
+		wk[t].ua = ua;
+		wk[t].aggs = aggs;
+		wk[t].nagg = nagg;
+		wk[t].first = t;
+		wk[t].stride = nw;
+		wk[t].hist = xcalloc(m->c->nunits * nbins + 1, sizeof(uint32_t));
+		wk[t].sum = xcalloc(m->c->nunits + 1, sizeof(double));
+		err_clear(&wk[t].e);
+	}
+	/* worker 0 runs here; a thread that cannot start leaves its chunks
+	 * to this one */
+	for (size_t t = 1; t < nw; t++)
+		if (pthread_create(&th[t], NULL, coin_worker_run, &wk[t]) != 0) {
+			wk[t].stride = 0; /* marks: not started */
+			rc = -1;
+		}
+	coin_worker_run(&wk[0]);
+	for (size_t t = 1; t < nw; t++)
+		if (wk[t].stride)
+			pthread_join(th[t], NULL);
+	if (rc) {
+		/* run the chunks of the workers that did not start, here */
+		for (size_t t = 1; t < nw; t++)
+			if (!wk[t].stride) {
+				wk[t].stride = nw;
+				coin_worker_run(&wk[t]);
+			}
+		rc = 0;
+	}
+	for (size_t t = 0; t < nw; t++) {
+		if (!rc && wk[t].rc < 0) {
+			rc = wk[t].rc;
+			*e = wk[t].e;
+		}
+		for (size_t k = 0; k < m->c->nunits * nbins; k++)
+			hist[k] += wk[t].hist[k];
+		for (size_t u = 0; u < m->c->nunits; u++)
+			sum[u] += wk[t].sum[u];
+		free(wk[t].hist);
+		free(wk[t].sum);
+		coin_scratch_free(&wk[t].m);
+	}
+	free(wk);
+	free(th);
+	return rc;
 }
 
 int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
@@ -449,6 +720,7 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 
 	memset(out, 0, sizeof(*out));
 	memset(&m, 0, sizeof(m));
+	rng_seed_stream(&g, ua->seed, UINT64_MAX); /* the one-at-a-time draws */
 	if ((rc = coin_check(c, e)) < 0)
 		return rc;
 	if (!ua->reps)
@@ -478,6 +750,7 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 		for (size_t i = 1; i < nagg; i++)
 			aggs[i] = ua->aggs[i] == s->agg ? ua->aggs[0] : ua->aggs[i];
 	coin_plan_build(c, &m.plan);
+	coin_scratch_alloc(&m);
 	m.scratch.kept = xcalloc(c->nunits + 1, sizeof(int));
 	m.scratch.treated = xcalloc(c->nnodes, sizeof(*m.scratch.treated));
 	m.scratch.flat = xcalloc(c->nnodes, sizeof(int));
@@ -487,33 +760,28 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 			struct coin_prepared *p = &m.prep[i * m.nnorm + j];
 
 			p->score = xmalloc((c->nunits * c->nnodes + 1) * sizeof(double));
+			p->logs = xmalloc((c->nunits * c->nnodes + 1) * sizeof(double));
 			rc = coin_prepare(c, s, imps[i], &norms[j], p->score, &m.scratch, e);
+			for (size_t k = 0; k < c->nunits * c->nnodes && !rc; k++) {
+				double v = p->score[k];
+
+				p->nonpositive |= c->nodes[k % c->nnodes].level == 1 && v <= 0;
+				p->logs[k] = v > 0 ? log(v) : NAN;
+			}
+			coin_pack(&m, p);
 		}
-	m.score = xmalloc((c->nunits * c->nnodes + 1) * sizeof(double));
-	m.w = xmalloc(c->nnodes * sizeof(double));
 	w0 = xmalloc(c->nnodes * sizeof(double));
-	m.tmp = xmalloc((c->nunits + 1) * sizeof(double));
-	m.rank = xcalloc(c->nunits + 1, sizeof(int));
 	nominal = xcalloc(c->nunits + 1, sizeof(int));
 	coin_weights(c, w0);
 	if (!rc && !(rc = coin_mc_rank(&m, &m.prep[0], w0, aggs[0], e)))
 		memcpy(nominal, m.rank, c->nunits * sizeof(int));
 	hist = xcalloc(c->nunits * nbins + 1, sizeof(*hist));
 	sum = xcalloc(c->nunits + 1, sizeof(*sum));
-	rng_seed(&g, ua->seed);
-	/* every choice drawn at once */
-	for (size_t rep = 0; rep < ua->reps && !rc; rep++) {
-		size_t i = (size_t)rng_below(&g, m.nimp), j = (size_t)rng_below(&g, m.nnorm);
-		enum ci_agg a = aggs[rng_below(&g, nagg)];
-
-		coin_noisy_weights(c, ua->weight_noise, &g, m.w);
-		if ((rc = coin_mc_rank(&m, &m.prep[i * m.nnorm + j], m.w, a, e)) < 0)
-			break;
-		for (size_t u = 0; u < c->nunits; u++) {
-			hist[u * nbins + (size_t)m.rank[u]]++;
-			sum[u] += m.rank[u];
-		}
-	}
+	/* every choice drawn at once, in chunks of replications each with its
+	 * own random stream: the workers share them out, and the result is
+	 * the same for any number of workers */
+	if (!rc)
+		rc = coin_mc_parallel(&m, ua, aggs, nagg, hist, sum, e);
 	out->nunits = c->nunits;
 	out->units = xcalloc(c->nunits + 1, sizeof(*out->units));
 	for (size_t u = 0; u < c->nunits && !rc; u++) {
@@ -582,14 +850,17 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 		out->remove_node[out->nremove] = (int)i;
 		out->remove_shift[out->nremove++] = coin_shift(m.rank, nominal, c->nunits);
 	}
-	for (size_t i = 0; i < m.nimp * m.nnorm; i++)
+	for (size_t i = 0; i < m.nimp * m.nnorm; i++) {
 		free(m.prep[i].score);
+		free(m.prep[i].logs);
+		free(m.prep[i].packed);
+		free(m.prep[i].packed_logs);
+		free(m.prep[i].gap);
+	}
+
 	free(m.prep);
-	free(m.score);
-	free(m.w);
+	coin_scratch_free(&m);
 	free(w0);
-	free(m.tmp);
-	free(m.rank);
 	free(nominal);
 	free(hist);
 	free(sum);

@@ -85,8 +85,9 @@ void coin_settings_default(struct coin_settings *s);
 int coin_check(const struct coin *c, struct err *e);
 
 /* Build the index with settings s into r (released with
- * coin_result_release). ERR_INPUT when a step cannot run on these data
- * (a geometric mean of a zero, a group column that is not there). */
+ * coin_result_release; nothing to release after an error). ERR_INPUT when
+ * a step cannot run on these data (a geometric mean of a zero, a group
+ * column that is not there). */
 int coin_run(const struct coin *c, const struct coin_settings *s, struct coin_result *r,
 	     struct err *e);
 void coin_result_release(struct coin_result *r);

@@ -573,6 +573,36 @@ static void coin_noisy_weights(const struct coin *c, double f, struct rng *g, do
 
 #define COIN_CHUNK 250 /* replications per random stream */
 
+static int coin_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Quantiles (R's type 7) of unit u's index over the replications that
+ * gave it one. */
+static void coin_score_quantiles(const double *scores, size_t reps, size_t nunits, size_t u,
+				 struct coin_ua_unit *x)
+{
+	double *v = xmalloc((reps + 1) * sizeof(*v));
+	size_t n = 0;
+	const double p[3] = {0.5, 0.05, 0.95};
+	double *out[3] = {&x->score_median, &x->score_q05, &x->score_q95};
+
+	for (size_t r = 0; r < reps; r++)
+		if (!isnan(scores[r * nunits + u]))
+			v[n++] = scores[r * nunits + u];
+	qsort(v, n, sizeof(*v), coin_cmp_double);
+	for (int k = 0; k < 3 && n; k++) {
+		double h = (double)(n - 1) * p[k], lo = floor(h);
+		size_t i = (size_t)lo;
+
+		*out[k] = v[i] + (i + 1 < n ? (h - lo) * (v[i + 1] - v[i]) : 0);
+	}
+	free(v);
+}
+
 /* A worker's own copy of the run state: shared data, its own scratch. */
 struct coin_worker {
 	struct coin_mc m;
@@ -581,6 +611,7 @@ struct coin_worker {
 	size_t nagg, first, stride;
 	uint32_t *hist;
 	double *sum;
+	double *scores; /* reps x nunits root scores, or NULL */
 	int rc;
 	struct err e;
 };
@@ -633,6 +664,10 @@ static void *coin_worker_run(void *arg)
 				wk->hist[u * nbins + (size_t)wk->m.rank[u]]++;
 				wk->sum[u] += wk->m.rank[u];
 			}
+			/* the fast geometric path leaves logs in tmp */
+			for (size_t u = 0; wk->scores && u < c->nunits; u++)
+				wk->scores[rep * c->nunits + u] =
+					a == CI_AGG_GEOM ? exp(wk->m.tmp[u]) : wk->m.tmp[u];
 		}
 	}
 	return NULL;
@@ -642,11 +677,11 @@ static void *coin_worker_run(void *arg)
  * rank histograms and rank sums added into hist and sum. */
 static int coin_mc_parallel(const struct coin_mc *m, const struct coin_ua *ua,
 			    const enum ci_agg *aggs, size_t nagg, uint32_t *hist, double *sum,
-			    struct err *e)
+			    double *scores, struct err *e)
 {
 	size_t chunks = (ua->reps + COIN_CHUNK - 1) / COIN_CHUNK, nbins = m->c->nunits + 1;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nw = cpus > 1 ? (size_t)(cpus < 8 ? cpus : 8) : 1;
+	size_t nw = ua->threads > 0 ? (size_t)ua->threads : cpus > 1 ? (size_t)(cpus < 8 ? cpus : 8) : 1;
 	struct coin_worker *wk;
 	pthread_t *th;
 	int rc = 0;
@@ -664,6 +699,7 @@ static int coin_mc_parallel(const struct coin_mc *m, const struct coin_ua *ua,
 		wk[t].stride = nw;
 		wk[t].hist = xcalloc(m->c->nunits * nbins + 1, sizeof(uint32_t));
 		wk[t].sum = xcalloc(m->c->nunits + 1, sizeof(double));
+		wk[t].scores = scores; /* replications write apart */
 		err_clear(&wk[t].e);
 	}
 	/* worker 0 runs here; a thread that cannot start leaves its chunks
@@ -713,7 +749,7 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 	enum ci_agg aggs[4];
 	size_t nagg, nbins = c->nunits + 1;
 	uint32_t *hist = NULL;
-	double *sum = NULL, *w0;
+	double *sum = NULL, *w0, *scores = NULL;
 	int *nominal;
 	struct rng g;
 	int rc;
@@ -777,11 +813,13 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 		memcpy(nominal, m.rank, c->nunits * sizeof(int));
 	hist = xcalloc(c->nunits * nbins + 1, sizeof(*hist));
 	sum = xcalloc(c->nunits + 1, sizeof(*sum));
+	if (ua->keep_scores)
+		scores = xmalloc((ua->reps * c->nunits + 1) * sizeof(*scores));
 	/* every choice drawn at once, in chunks of replications each with its
 	 * own random stream: the workers share them out, and the result is
 	 * the same for any number of workers */
 	if (!rc)
-		rc = coin_mc_parallel(&m, ua, aggs, nagg, hist, sum, e);
+		rc = coin_mc_parallel(&m, ua, aggs, nagg, hist, sum, scores, e);
 	out->nunits = c->nunits;
 	out->units = xcalloc(c->nunits + 1, sizeof(*out->units));
 	for (size_t u = 0; u < c->nunits && !rc; u++) {
@@ -799,6 +837,13 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 		x->median = 1 + coin_quantile(h + 1, nbins - 1, n, 0.5);
 		x->q05 = 1 + coin_quantile(h + 1, nbins - 1, n, 0.05);
 		x->q95 = 1 + coin_quantile(h + 1, nbins - 1, n, 0.95);
+	}
+	for (size_t u = 0; u < c->nunits && !rc; u++) {
+		struct coin_ua_unit *x = &out->units[u];
+
+		x->score_median = x->score_q05 = x->score_q95 = NAN;
+		if (scores && x->nominal)
+			coin_score_quantiles(scores, ua->reps, c->nunits, u, x);
 	}
 	/* each choice alone */
 	out->shift_weights = out->shift_norm = out->shift_agg = out->shift_impute = NAN;
@@ -864,6 +909,7 @@ int coin_uncertainty(const struct coin *c, const struct coin_settings *s,
 	free(nominal);
 	free(hist);
 	free(sum);
+	free(scores);
 	free(m.scratch.kept);
 	free(m.scratch.treated);
 	free(m.scratch.flat);

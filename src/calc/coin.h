@@ -109,12 +109,17 @@ struct coin_ua {
 	enum ci_agg aggs[4];
 	size_t nimputes;	  /* alternatives for imputation (0: as s) */
 	enum ci_impute imputes[4];
+	int keep_scores;	  /* also the index's 5-95 % score interval */
+	int threads;		  /* workers (0: one per processor, at most 8);
+				   * the result does not depend on it */
 };
 
 struct coin_ua_unit {
 	int nominal;	       /* rank with the settings as given (0: none) */
 	double median, q05, q95; /* of its rank over the replications */
 	double mean;
+	/* with keep_scores: of its index score (NAN otherwise) */
+	double score_median, score_q05, score_q95;
 };
 
 struct coin_ua_result {

@@ -46,6 +46,11 @@ int cli_is_xlsx_path(const char *path);
 int plan_status_view(struct store *s, int year, long action, const char *unit,
 		     const char *target, enum out_format fmt, struct err *e) WUR;
 
+/* Evaluate year with the default configuration under data_dir and keep
+ * the run as who; *city is the city's index. cmd_evaluate.c. */
+int evaluate_and_save(struct store *s, const char *data_dir, int year, const char *who,
+		      double *city, struct err *e) WUR;
+
 /* Commands: argv[0] is the command's name. */
 int cmd_init(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e);
@@ -60,6 +65,8 @@ int cmd_history(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_export(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_indicator(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_allocate(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_evaluate(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_index(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_serve(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_user(const struct cli *c, int argc, char **argv, struct err *e);

@@ -62,7 +62,7 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 	struct demo_progress prog = {0};
 	struct store *s = NULL;
 	unsigned long long v;
-	double t0;
+	double t0, city[8];
 	int opt, rc;
 
 	o.seed = 20251231;
@@ -106,6 +106,10 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	t0 = demo_now();
 	rc = demo_generate(s, &o, &sum, e);
+	/* the contribution evaluation of every year, as the bureau would run
+	 * it: the plan's G3 reads the city index it keeps */
+	for (int y = o.first_year; rc == 0 && y <= o.last_year; y++)
+		rc = evaluate_and_save(s, c->data_dir, y, "demo", &city[y - o.first_year], e);
 	store_close(s);
 	if (rc < 0)
 		return rc;
@@ -117,5 +121,9 @@ int cmd_demo(const struct cli *c, int argc, char **argv, struct err *e)
 		 "%ld satisfaction ratings\n"),
 	       sum.datavalues, sum.postings, sum.posting_reposts, sum.demand_surveys,
 	       sum.satisfaction_surveys);
+	printf(_("  contribution evaluation %d-%d saved: city index"), o.first_year, o.last_year);
+	for (int y = o.first_year; y <= o.last_year; y++)
+		printf(" %.1f", city[y - o.first_year]);
+	putchar('\n');
 	return 0;
 }

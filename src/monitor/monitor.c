@@ -234,6 +234,14 @@ static void mon_indicator_free(struct monitor_indicator *ind)
 	free(ind);
 }
 
+void monitor_end_read(struct monitor *m)
+{
+	if (m && m->own_tx) {
+		store_rollback(m->s); /* a read snapshot: nothing to keep */
+		m->own_tx = 0;
+	}
+}
+
 void monitor_close(struct monitor *m)
 {
 	if (!m)

@@ -99,6 +99,13 @@ struct monitor_share {
 int monitor_open(struct store *s, struct monitor **out, struct err *e) WUR;
 void monitor_close(struct monitor *m);
 
+/* End the session's read snapshot (when it began it) but keep its
+ * organisations and indicators: for a caller that has read what it needs
+ * and now writes on the same connection (a saved evaluation, whose
+ * results point to the organisations). Later reads see the database as it
+ * is then. */
+void monitor_end_read(struct monitor *m);
+
 /* The store the session reads. */
 struct store *monitor_store(const struct monitor *m);
 

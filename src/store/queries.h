@@ -73,6 +73,9 @@ enum store_query {
 	Q_PLAN_TARGET_LIST,
 	/* (action) -> code, name, name_en of its departments, lead first */
 	Q_PLAN_ACTION_DEPTS,
+	/* (target id, department code) -> 1 when the department is among those
+	   responsible for the target's action */
+	Q_PLAN_TARGET_DEPT_EXISTS,
 	/* () -> action, plan_part, title, title_en */
 	Q_PLAN_ACTION_LIST,
 
@@ -128,15 +131,31 @@ enum store_query {
 				   new_value */
 	/* (school code or NULL, year or NULL, element or NULL) -> batch id, at,
 	   who, file_name, kind, school code, year, element, dims, old_value,
-	   new_value; newest first */
+	   new_value, element name, element name_en; newest first */
 	Q_HISTORY_LIST,
-	/* (kind or NULL) -> id, kind, file_name, sha256, encoding, who, at, school
-	   code, year, rows, changed; newest first */
+	/* (kind or NULL, school code or NULL, year or NULL) -> id, kind,
+	   file_name, sha256, encoding, who, at, school code, year, rows, changed;
+	   newest first. A school's: the batches of a file of that school only. */
 	Q_IMPORT_LIST,
 	/* (school code or NULL) -> id, code of the schools, by code */
 	Q_SCHOOL_LIST,
 	/* (school_id, year) -> major_code offered, by code */
 	Q_SCHOOL_MAJORS_OF,
+	/* the 学校 page (api_schools.c): (year, school code or NULL) ->
+	   code, name, name_en, school_level, ownership, founded_year,
+	   division_code, division name, district code, district name,
+	   district name_en, majors offered in the year, the year's submission
+	   status (NULL: never moved, open); with no code, the schools open in
+	   the year (founded then or before, or founding unknown), by code */
+	Q_SCHOOL_REGISTRY,
+	/* (school code, year) -> major code, name, level, class_name,
+	   cluster code, cluster name, cluster name_en (NULL outside the
+	   clusters) of the majors the school offers that year, by code */
+	Q_SCHOOL_MAJOR_DETAIL,
+	/* (school code) -> year, status, changed_at, changed_by of every year
+	   the school has statistics, majors or a submission (status NULL:
+	   never moved, open); newest first */
+	Q_SCHOOL_SUBMISSIONS,
 	/* (element) -> the distinct years with values of the element */
 	Q_ELEMENT_YEARS,
 	/* (uscc) -> name, industry_code, division_code, employees, founded_year */
@@ -178,6 +197,13 @@ enum store_query {
 	/* (element, year, dims, enrolment dims) -> org_id, value, enrolment of
 	   every school with a value, for outliers */
 	Q_DATAVALUE_ACROSS_SCHOOLS,
+	/* (year, school code or NULL) -> code, name, name_en of each school (or
+	   that one), its submission's status, changed_at, changed_by for the
+	   year (NULL while never moved), and the time of the latest import of
+	   the school's year (NULL when none); by code. For 数据报送. */
+	Q_SUBMISSION_LIST,
+	/* (code) -> name of a major of the catalogue */
+	Q_MAJOR_NAME,
 
 	/* the record grains (record.h): get, insert, update, list, stale,
 	   remove of each, with the parameters and columns record.h gives */
@@ -276,6 +302,22 @@ enum store_query {
 	Q_AUTH_AUDIT_ALL,
 	/* (who or NULL, limit) -> id, at, who, ip, action, detail; newest first */
 	Q_AUTH_AUDIT_LIST,
+
+	/* the contribution evaluation (monitor/evaluate.c), each on (school
+	   id, year): */
+	/* -> enrolment in majors mapped to a cluster, total enrolment */
+	Q_EVAL_CLUSTER_ENROLMENT,
+	/* -> mean satisfaction score, number of surveys */
+	Q_EVAL_SATISFACTION,
+	/* -> year, element, dims, value of the by-major enrolment and
+	   graduates of the year and the year before */
+	Q_EVAL_MAJOR_ROWS,
+	/* year, at, who, rule, pool_fen, allocated_fen, options, inputs_sha256,
+	   result: a run of tvet allocate --save */
+	Q_ALLOC_RUN_INSERT,
+	/* (year or NULL) -> id, year, at, who, rule, pool_fen, allocated_fen,
+	   options, inputs_sha256, result; newest first */
+	Q_ALLOC_RUN_LIST,
 
 	Q__COUNT
 };

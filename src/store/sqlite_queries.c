@@ -46,6 +46,7 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_PLAN_TARGET_INSERT),
 	NAME(Q_PLAN_TARGET_LIST),
 	NAME(Q_PLAN_ACTION_DEPTS),
+	NAME(Q_PLAN_TARGET_DEPT_EXISTS),
 	NAME(Q_PLAN_ACTION_LIST),
 	NAME(Q_CATALOG_MAJORS),
 	NAME(Q_CATALOG_OCCUPATIONS),
@@ -73,6 +74,9 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_IMPORT_LIST),
 	NAME(Q_SCHOOL_LIST),
 	NAME(Q_SCHOOL_MAJORS_OF),
+	NAME(Q_SCHOOL_REGISTRY),
+	NAME(Q_SCHOOL_MAJOR_DETAIL),
+	NAME(Q_SCHOOL_SUBMISSIONS),
 	NAME(Q_ELEMENT_YEARS),
 	NAME(Q_ENTERPRISE_BY_USCC),
 	NAME(Q_ENTERPRISE_UPSERT),
@@ -93,6 +97,8 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_SECRET_GET),
 	NAME(Q_IMPORT_BATCH_FINISH),
 	NAME(Q_DATAVALUE_ACROSS_SCHOOLS),
+	NAME(Q_SUBMISSION_LIST),
+	NAME(Q_MAJOR_NAME),
 	NAME(Q_REC_SCHOOL_GET),
 	NAME(Q_REC_SCHOOL_INSERT),
 	NAME(Q_REC_SCHOOL_UPDATE),
@@ -163,6 +169,11 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_AUTH_AUDIT_INSERT),
 	NAME(Q_AUTH_AUDIT_ALL),
 	NAME(Q_AUTH_AUDIT_LIST),
+	NAME(Q_EVAL_CLUSTER_ENROLMENT),
+	NAME(Q_EVAL_SATISFACTION),
+	NAME(Q_EVAL_MAJOR_ROWS),
+	NAME(Q_ALLOC_RUN_INSERT),
+	NAME(Q_ALLOC_RUN_LIST),
 };
 
 const char *store_query_name(enum store_query q)
@@ -254,6 +265,9 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		" t.title_en, t.note, a.plan_part, a.title, a.title_en, t.formula"
 		" FROM plan_target t JOIN plan_action a ON a.action = t.action"
 		" ORDER BY t.seq",
+	[Q_PLAN_TARGET_DEPT_EXISTS] =
+		"SELECT 1 FROM plan_target t JOIN plan_action_department d ON d.action = t.action"
+		" JOIN org o ON o.id = d.org_id WHERE t.id = ?1 AND o.code = ?2 LIMIT 1",
 	[Q_PLAN_ACTION_DEPTS] =
 		"SELECT o.code, o.name, o.name_en FROM plan_action_department d"
 		" JOIN org o ON o.id = d.org_id WHERE d.action = ?1 ORDER BY d.rank",
@@ -327,6 +341,31 @@ static const char *const sqlite_sql[Q__COUNT] = {
 			  " AND (?1 IS NULL OR code = ?1) ORDER BY code",
 	[Q_SCHOOL_MAJORS_OF] = "SELECT major_code FROM school_major WHERE school_id = ?1"
 			       " AND year = ?2 ORDER BY major_code",
+	[Q_SCHOOL_REGISTRY] =
+		"SELECT o.code, o.name, o.name_en, o.school_level, o.ownership, o.founded_year,"
+		" o.division_code, dv.name, p.code, p.name, p.name_en,"
+		" (SELECT count(*) FROM school_major sm"
+		" WHERE sm.school_id = o.id AND sm.year = ?1),"
+		" (SELECT s.status FROM submission s WHERE s.school_id = o.id AND s.year = ?1)"
+		" FROM org o LEFT JOIN org p ON p.id = o.parent_id AND p.kind = 'district'"
+		" LEFT JOIN division dv ON dv.code = o.division_code WHERE o.kind = 'school'"
+		" AND (?2 IS NULL OR o.code = ?2) AND (?2 IS NOT NULL OR o.founded_year IS NULL"
+		" OR o.founded_year <= ?1) ORDER BY o.code",
+	[Q_SCHOOL_MAJOR_DETAIL] =
+		"SELECT m.code, m.name, m.level, m.class_name, c.code, c.name, c.name_en"
+		" FROM org o JOIN school_major sm ON sm.school_id = o.id AND sm.year = ?2"
+		" JOIN major m ON m.code = sm.major_code"
+		" LEFT JOIN cluster_major cm ON cm.major_code = m.code"
+		" LEFT JOIN cluster c ON c.code = cm.cluster_code"
+		" WHERE o.code = ?1 AND o.kind = 'school' ORDER BY m.code",
+	[Q_SCHOOL_SUBMISSIONS] =
+		"WITH sc AS (SELECT id FROM org WHERE code = ?1 AND kind = 'school'),"
+		" y AS (SELECT DISTINCT year FROM datavalue WHERE org_id IN (SELECT id FROM sc)"
+		" UNION SELECT year FROM school_major WHERE school_id IN (SELECT id FROM sc)"
+		" UNION SELECT year FROM submission WHERE school_id IN (SELECT id FROM sc))"
+		" SELECT y.year, s.status, s.changed_at, s.changed_by FROM y"
+		" LEFT JOIN submission s ON s.year = y.year AND s.school_id IN (SELECT id FROM sc)"
+		" ORDER BY y.year DESC",
 	[Q_ELEMENT_YEARS] = "SELECT DISTINCT year FROM datavalue WHERE element = ?1 ORDER BY year",
 	[Q_ENTERPRISE_BY_USCC] =
 		"SELECT name, industry_code, division_code, employees, founded_year"
@@ -368,15 +407,18 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		"new_value) VALUES(?1,?2,?3,?4,?5,?6,?7)",
 	[Q_HISTORY_LIST] =
 		"SELECT b.id, b.at, b.who, b.file_name, b.kind, o.code, h.year, h.element,"
-		" h.dims, h.old_value, h.new_value FROM datavalue_history h"
+		" h.dims, h.old_value, h.new_value, de.name, de.name_en FROM datavalue_history h"
 		" JOIN import_batch b ON b.id = h.batch_id JOIN org o ON o.id = h.org_id"
+		" LEFT JOIN data_element de ON de.code = h.element"
 		" WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR h.year = ?2)"
 		" AND (?3 IS NULL OR h.element = ?3)"
 		" ORDER BY h.batch_id DESC, o.code, h.year, h.element, h.dims",
 	[Q_IMPORT_LIST] =
 		"SELECT b.id, b.kind, b.file_name, b.sha256, b.encoding, b.who, b.at, o.code,"
 		" b.year, b.rows, b.changed FROM import_batch b LEFT JOIN org o"
-		" ON o.id = b.school_id WHERE ?1 IS NULL OR b.kind = ?1 ORDER BY b.id DESC",
+		" ON o.id = b.school_id WHERE (?1 IS NULL OR b.kind = ?1)"
+		" AND (?2 IS NULL OR o.code = ?2) AND (?3 IS NULL OR b.year = ?3)"
+		" ORDER BY b.id DESC",
 	[Q_TARGET_MANUAL_LIST] = "SELECT id, part FROM plan_target WHERE kind = 'manual'"
 				 " ORDER BY seq",
 	[Q_TARGET_MANUAL_EXISTS] = "SELECT 1 FROM plan_target WHERE kind = 'manual' AND id = ?1",
@@ -406,6 +448,12 @@ static const char *const sqlite_sql[Q__COUNT] = {
 		" ON v.org_id = o.id AND v.year = ?2 AND v.element = ?1 AND v.dims = ?3"
 		" LEFT JOIN datavalue s ON s.org_id = o.id AND s.year = ?2"
 		" AND s.element = 'enrolment' AND s.dims = ?4 WHERE o.kind = 'school'",
+	[Q_SUBMISSION_LIST] =
+		"SELECT o.code, o.name, o.name_en, s.status, s.changed_at, s.changed_by,"
+		" (SELECT max(b.at) FROM import_batch b WHERE b.school_id = o.id AND b.year = ?1)"
+		" FROM org o LEFT JOIN submission s ON s.school_id = o.id AND s.year = ?1"
+		" WHERE o.kind = 'school' AND (?2 IS NULL OR o.code = ?2) ORDER BY o.code",
+	[Q_MAJOR_NAME] = "SELECT name FROM major WHERE code = ?1",
 
 	/* schools: code, name, name_en, level, division, ownership, founded_year */
 	[Q_REC_SCHOOL_GET] =
@@ -627,6 +675,22 @@ static const char *const sqlite_sql[Q__COUNT] = {
 			     " FROM audit_log ORDER BY id",
 	[Q_AUTH_AUDIT_LIST] = "SELECT id, at, who, ip, action, detail FROM audit_log"
 			      " WHERE ?1 IS NULL OR who = ?1 ORDER BY id DESC LIMIT ?2",
+	[Q_EVAL_CLUSTER_ENROLMENT] =
+		"SELECT (SELECT sum(d.value) FROM datavalue d JOIN cluster_major cm"
+		" ON d.dims = 'major=' || cm.major_code WHERE d.org_id = ?1 AND d.year = ?2"
+		" AND d.element = 'enrolment'),"
+		" (SELECT value FROM datavalue WHERE org_id = ?1 AND year = ?2"
+		" AND element = 'enrolment' AND dims = '')",
+	[Q_EVAL_SATISFACTION] = "SELECT avg(score), count(*) FROM satisfaction_survey"
+				" WHERE school_id = ?1 AND year = ?2",
+	[Q_EVAL_MAJOR_ROWS] = "SELECT year, element, dims, value FROM datavalue"
+			      " WHERE org_id = ?1 AND year IN (?2 - 1, ?2)"
+			      " AND element IN ('enrolment', 'graduates') AND dims LIKE '%major=%'",
+	[Q_ALLOC_RUN_INSERT] = "INSERT INTO allocation_run(year,at,who,rule,pool_fen,allocated_fen,"
+			       "options,inputs_sha256,result) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+	[Q_ALLOC_RUN_LIST] = "SELECT id, year, at, who, rule, pool_fen, allocated_fen, options,"
+			     " inputs_sha256, result FROM allocation_run"
+			     " WHERE ?1 IS NULL OR year = ?1 ORDER BY id DESC",
 };
 
 const char *store_sqlite_sql(enum store_query q)

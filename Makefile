@@ -6,7 +6,8 @@
 #   make demo       build, create demo.db with the demo city and demo accounts,
 #                   start the web system (Ctrl-C stops it)
 #   make bench      init, demo, imports against sqlite3 .import, plan status,
-#                   one formula against hand-written SQL, the API against nginx (bench/*.sh)
+#                   one formula against hand-written SQL, the API against nginx,
+#                   the composite index against NumPy (bench/*.sh)
 #   make SANITIZE=1 check    the same suite under ASan + UBSan (CI does this)
 #
 # The library (every module but cli/) goes into libtvet.a; the program and
@@ -39,14 +40,18 @@ endif
 # Where the program finds data/ and its message catalogues, compiled in.
 # The build tree's program uses the tree itself; `make install` builds a
 # separate program (build/install/) that uses $(PREFIX)/share. TVET_DATA
-# and TVET_LOCALEDIR in the environment override both.
+# and TVET_LOCALEDIR in the environment override both. VENDORDIR holds the
+# npm packages the dashboard loads (ECharts, served as /vendor/...;
+# TVET_VENDOR overrides it).
 DATADIR   ?= $(CURDIR)/data
 WEBDIR    ?= $(CURDIR)/web
 LOCALEDIR ?= $(CURDIR)/build/locale
+VENDORDIR ?= $(CURDIR)/node_modules
 
 CPPFLAGS  += -Isrc -I$(B)/gen -D_GNU_SOURCE \
              -DTVET_VERSION='"$(VERSION)"' -DTVET_DATADIR='"$(DATADIR)"' \
-             -DTVET_WEBDIR='"$(WEBDIR)"' -DTVET_LOCALEDIR='"$(LOCALEDIR)"'
+             -DTVET_WEBDIR='"$(WEBDIR)"' -DTVET_LOCALEDIR='"$(LOCALEDIR)"' \
+             -DTVET_VENDORDIR='"$(VENDORDIR)"'
 # Recursive (=) on purpose: expanded when a recipe runs, i.e. after the
 # deps step has installed pkg-config and the libraries on a fresh machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -115,13 +120,21 @@ bench: all
 	sh bench/run.sh
 	TVET=$(B)/tvet sh bench/plan.sh
 	TVET=$(B)/tvet sh bench/http.sh
+	TVET=$(B)/tvet sh bench/index.sh
 
+# The dashboard's ECharts goes from node_modules/ (npm ci) to
+# share/tvet/vendor/, with its licence, beside web/.
 install: all
 	$(MAKE) B=build/install DATADIR=$(PREFIX)/share/tvet/data \
-		WEBDIR=$(PREFIX)/share/tvet/web LOCALEDIR=$(PREFIX)/share/locale build/install/tvet
+		WEBDIR=$(PREFIX)/share/tvet/web LOCALEDIR=$(PREFIX)/share/locale \
+		VENDORDIR=$(PREFIX)/share/tvet/vendor build/install/tvet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tvet
 	install -m 755 build/install/tvet $(DESTDIR)$(PREFIX)/bin/tvet
 	cp -R data web $(DESTDIR)$(PREFIX)/share/tvet/
+	install -D -m 644 node_modules/echarts/dist/echarts.min.js \
+		$(DESTDIR)$(PREFIX)/share/tvet/vendor/echarts/dist/echarts.min.js
+	install -m 644 node_modules/echarts/LICENSE node_modules/echarts/NOTICE \
+		$(DESTDIR)$(PREFIX)/share/tvet/vendor/echarts/
 	for mo in $(MO); do l=$${mo#build/locale/}; \
 		install -D -m 644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done
 

@@ -12,7 +12,10 @@
 # Goals: tvet at 0.5 or more of nginx's requests/s, p99 latency under 20 ms,
 # no errors (non-2xx answers or socket errors), and tvet's memory flat: its
 # RSS and peak RSS (VmRSS, VmHWM of /proc/PID/status) are read before the
-# runs and after each. Signing in hashes the password with argon2id, whose
+# runs and after each. Each server's CPU time per request (user + system,
+# /proc/PID/stat, nginx's workers included) is printed too: requests/s
+# move with whatever else the machine runs, the CPU a request costs much
+# less, so it is the figure to compare across runs. Signing in hashes the password with argon2id, whose
 # 64 MiB would hide any growth under it in the peak, so the peak is reset
 # (clear_refs) after the sign-in: the peaks shown are those of the runs.
 #
@@ -28,6 +31,7 @@ T=${TVET:-./build/tvet}
 SECS=${BENCH_HTTP_SECONDS:-10}
 CONNS=64
 CORES=$(nproc)
+TICK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 missing=
@@ -99,17 +103,29 @@ settle()
 	done
 }
 
+# ticks PID...: the CPU time the processes have used, user and system, in
+# clock ticks (their threads included).
+ticks()
+{
+	for pid in "$@"; do
+		cat "/proc/$pid/stat" 2>/dev/null
+	done | awk '{ n += $14 + $15 } END { print n + 0 }'
+}
+
 # load SERVER CASE URL [WRK ARGS]: one wrk run; its figures into
-# $TMP/SERVER.CASE as "req/s p50_ms p99_ms errors".
+# $TMP/SERVER.CASE as "req/s p50_ms p99_ms errors cpu_us_per_request".
 load()
 {
 	out="$TMP/wrk.$1.$2"
 	server=$1 case=$2 url=$3
 	shift 3
 	settle "$url"
+	if [ "$server" = tvet ]; then pids=$TVET_PID; else pids=$NGINX_PIDS; fi
+	t0=$(ticks $pids)
 	wrk -t "$CORES" -c "$CONNS" -d "${SECS}s" --latency "$@" "$url" >"$out" 2>&1 ||
 		fail "wrk against $server ($case) failed:" "$out"
-	awk '
+	t1=$(ticks $pids)
+	awk -v ticks=$((t1 - t0)) -v hz="$TICK" '
 	function ms(v) {
 		if (v ~ /us$/) return v / 1000
 		if (v ~ /ms$/) return v + 0
@@ -120,9 +136,13 @@ load()
 	$1 == "50%" { p50 = ms($2) }
 	$1 == "99%" { p99 = ms($2) }
 	/^Requests\/sec:/ { rps = $2 }
+	/ requests in / { n = $1 }
 	/Non-2xx or 3xx responses:/ { errors += $NF }
 	/Socket errors:/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-	END { if (rps == "") exit 1; printf "%s %.3f %.3f %d\n", rps, p50, p99, errors }
+	END {
+		if (rps == "" || n + 0 == 0) exit 1
+		printf "%s %.3f %.3f %d %.1f\n", rps, p50, p99, errors, ticks * 1e6 / hz / n
+	}
 	' "$out" >"$TMP/$server.$case" || fail "no figures in wrk's output:" "$out"
 	echo "  $server $case: $(sed -n 's/^ *\([0-9]* requests in [^,]*\).*/\1/p' "$out")" \
 		"$(sed -n 's/^ *\(Socket errors: .*\)/(\1)/p; s/^ *\(Non-2xx.*\)/(\1)/p' "$out")"
@@ -219,6 +239,7 @@ EOF
 	port=$((port + 1))
 done
 NGINX_URL=http://127.0.0.1:$port
+NGINX_PIDS="$NGINX_PID $(ps -o pid= --ppid "$NGINX_PID" | tr '\n' ' ')"
 for p in /api/v1/plan/status /style.css; do
 	curl -s -o "$TMP/check" "$NGINX_URL$p" && cmp -s "$TMP/check" "$TMP/www$p" ||
 		fail "nginx does not serve $p as saved"
@@ -257,20 +278,22 @@ BEGIN {
 	for (i = 2; i <= n; i++)
 		if (peak[i] + 0 < peak[i - 1] + 0)
 			peak[i] = peak[i - 1]
-	printf "%-7s %10s %11s %6s %14s %15s %11s %10s\n", "case", "tvet req/s", "nginx req/s",
-		"ratio", "tvet p50/p99", "nginx p50/p99", "errors t/n", "tvet peak"
+	printf "%-7s %10s %11s %6s %14s %15s %11s %13s %10s\n", "case", "tvet req/s",
+		"nginx req/s", "ratio", "tvet p50/p99", "nginx p50/p99", "errors t/n", "cpu us/req t/n",
+		"tvet peak"
 }
 {
 	# (in parentheses: a bare > among the arguments of printf redirects)
-	ratio = $2 / $6
-	printf "%-7s %10.0f %11.0f %5.2f%s %6.2f/%6.2f%s %7.2f/%7.2f %5d/%5d %6.1f MiB\n", $1,
-		$2, $6, ratio, (ratio >= 0.5 ? " " : "!"), $3, $4, ($4 < 20 ? " " : "!"), $7, $8,
-		$5, $9, peak[NR]
+	ratio = $2 / $7
+	printf "%-7s %10.0f %11.0f %5.2f%s %6.2f/%6.2f%s %7.2f/%7.2f %5d/%5d %6.1f/%6.1f %6.1f MiB\n",
+		$1, $2, $7, ratio, (ratio >= 0.5 ? " " : "!"), $3, $4, ($4 < 20 ? " " : "!"), $8, $9,
+		$5, $10, $6, $11, peak[NR]
 }
 END {
 	print "ratio = tvet req/s / nginx req/s, goal >= 0.50; p50/p99 latency in ms, goal" \
 		" tvet p99 < 20; errors = non-2xx answers + socket errors (tvet/nginx), goal 0;" \
-		" ! marks a goal missed; tvet peak = VmHWM after the run (since the sign-in)"
+		" ! marks a goal missed; cpu us/req = CPU time (user + system) a server spent per" \
+		" request; tvet peak = VmHWM after the run (since the sign-in)"
 }'
 awk -F'|' '
 $1 == "before the runs" { rss0 = $2 }

@@ -2,7 +2,8 @@
 # Install what TVET Observatory needs to build and test on Debian 12: the
 # Debian packages (with Chromium for the browser tests, and Debian's nodejs
 # and npm when there is no node at all), the zh_CN.UTF-8 locale, and the
-# npm packages of package-lock.json (playwright-core) in node_modules/.
+# npm packages of package-lock.json in node_modules/ (playwright-core for the
+# browser tests, echarts for the dashboard's charts).
 # As root: installs what is missing. Otherwise: prints the exact command to
 # run for each thing missing, and exits 1 if a Debian package is missing.
 # Usage: scripts/deps.sh [--check]
@@ -31,9 +32,9 @@ if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 fi
 
 need_npm=0
-if [ ! -f "$TOP/node_modules/playwright-core/package.json" ]; then
-	need_npm=1
-fi
+for m in playwright-core/package.json echarts/dist/echarts.min.js; do
+	[ -f "$TOP/node_modules/$m" ] || need_npm=1
+done
 
 if [ -z "$missing" ] && [ $need_locale -eq 0 ] && [ $need_npm -eq 0 ]; then
 	exit 0
@@ -42,7 +43,7 @@ fi
 if [ "${1:-}" = "--check" ] || [ "$(id -u)" -ne 0 ]; then
 	[ -n "$missing" ] && echo "missing packages; run as root: apt-get install -y$missing" >&2
 	[ $need_locale -eq 1 ] && echo "missing locale zh_CN.UTF-8 (Chinese messages and tests); run as root: sed -i 's/^# *zh_CN.UTF-8/zh_CN.UTF-8/' /etc/locale.gen && locale-gen" >&2
-	[ $need_npm -eq 1 ] && echo "missing node_modules/playwright-core (browser tests); run: cd $TOP && npm ci --no-audit --no-fund" >&2
+	[ $need_npm -eq 1 ] && echo "missing node_modules/playwright-core or echarts (browser tests, the dashboard's charts); run: cd $TOP && npm ci --no-audit --no-fund" >&2
 	[ -n "$missing" ] && exit 1
 	exit 0
 fi
@@ -61,8 +62,9 @@ if [ $need_locale -eq 1 ] && [ -f /etc/locale.gen ]; then
 	fi
 	locale-gen >&2
 fi
-# Only the browser tests need node_modules/: a failure here is said, not
-# fatal to the build, and the test runner reports it as a failed test.
+# Only the browser tests and the charts need node_modules/: a failure here
+# is said, not fatal to the build (the dashboard then shows no charts and
+# says why), and the test runner reports it as a failed test.
 if [ $need_npm -eq 1 ]; then
 	echo "installing node_modules/: npm ci --no-audit --no-fund" >&2
 	(cd "$TOP" && npm ci --no-audit --no-fund) >&2 ||

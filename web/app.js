@@ -4,6 +4,7 @@
 // the toggle; each page renders itself (js/*.js).
 import { $, api, el, roleName, state, t } from './js/core.js';
 import pages from './js/pages.js';
+import './js/password.js'; // the header's 修改密码 dialog
 
 let current = null; // the page shown
 
@@ -45,6 +46,7 @@ function showSignedIn(u) {
   state.user = u;
   showWho();
   $('logout').hidden = false;
+  $('passwd').hidden = false;
   $('login-view').hidden = true;
   route();
 }
@@ -65,6 +67,7 @@ function showLogin() {
   $('login-error').textContent = '';
   $('who').textContent = '';
   $('logout').hidden = true;
+  $('passwd').hidden = true;
   $('login-view').hidden = false;
 }
 

@@ -42,6 +42,7 @@
  * first call. */
 #include "auth/auth.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/mem.h"
 #include "core/utf8.h"
 
 #define AUTH_WHO_MAX 128      /* bytes kept of an audit entry's who */
@@ -377,6 +379,14 @@ int auth_user_add(struct store *s, const char *login, const char *name, enum aut
 		  const char *scope, const char *password, const char *by, int64_t now,
 		  struct err *e)
 {
+	return auth_user_add_from(s, login, name, role, scope, password, by, auth_by_ip(by), now,
+				  e);
+}
+
+int auth_user_add_from(struct store *s, const char *login, const char *name, enum auth_role role,
+		       const char *scope, const char *password, const char *by, const char *ip,
+		       int64_t now, struct err *e)
+{
 	char hash[crypto_pwhash_STRBYTES], detail[AUTH_DETAIL_MAX];
 	struct auth_user u;
 	int own = 0, rc;
@@ -407,7 +417,7 @@ int auth_user_add(struct store *s, const char *login, const char *name, enum aut
 	if (rc == ERR_CONFLICT)
 		rc = err_set(e, ERR_CONFLICT, _("account '%s' already exists"), login);
 	if (rc == 0)
-		rc = auth_audit(s, by, auth_by_ip(by), "user.add", detail, now, e);
+		rc = auth_audit(s, by, ip, "user.add", detail, now, e);
 	rc = auth_end(s, own, rc, e);
 out:
 	sodium_memzero(hash, sizeof(hash));
@@ -416,6 +426,12 @@ out:
 
 int auth_user_passwd(struct store *s, const char *login, const char *password, const char *by,
 		     int64_t now, struct err *e)
+{
+	return auth_user_passwd_from(s, login, password, by, auth_by_ip(by), now, e);
+}
+
+int auth_user_passwd_from(struct store *s, const char *login, const char *password, const char *by,
+			  const char *ip, int64_t now, struct err *e)
 {
 	char hash[crypto_pwhash_STRBYTES], detail[64];
 	struct auth_user u;
@@ -435,7 +451,7 @@ int auth_user_passwd(struct store *s, const char *login, const char *password, c
 	/* A new password ends the sessions the old one opened. */
 	if ((rc = store_run(s, Q_AUTH_USER_SET_PASSWORD, e, "tt", login, hash)) == 0 &&
 	    (rc = store_run(s, Q_AUTH_SESSION_DELETE_USER, e, "i", u.id)) == 0)
-		rc = auth_audit(s, by, auth_by_ip(by), "user.passwd", detail, now, e);
+		rc = auth_audit(s, by, ip, "user.passwd", detail, now, e);
 	rc = auth_end(s, own, rc, e);
 out:
 	sodium_memzero(hash, sizeof(hash));
@@ -444,6 +460,12 @@ out:
 
 int auth_user_disable(struct store *s, const char *login, int disabled, const char *by, int64_t now,
 		      struct err *e)
+{
+	return auth_user_disable_from(s, login, disabled, by, auth_by_ip(by), now, e);
+}
+
+int auth_user_disable_from(struct store *s, const char *login, int disabled, const char *by,
+			   const char *ip, int64_t now, struct err *e)
 {
 	char detail[64];
 	struct auth_user u;
@@ -461,8 +483,8 @@ int auth_user_disable(struct store *s, const char *login, int disabled, const ch
 	if (rc == 0 && disabled)
 		rc = store_run(s, Q_AUTH_SESSION_DELETE_USER, e, "i", u.id);
 	if (rc == 0)
-		rc = auth_audit(s, by, auth_by_ip(by), disabled ? "user.disable" : "user.enable",
-				detail, now, e);
+		rc = auth_audit(s, by, ip, disabled ? "user.disable" : "user.enable", detail, now,
+				e);
 	return auth_end(s, own, rc, e);
 }
 
@@ -627,13 +649,99 @@ end:
 	return rc;
 }
 
+/* Count a failed password check of login (and of ip, unless "") and
+ * audit it as action; in its own transaction unless one is open. */
+static int auth_count_failure(struct store *s, const char *login_key, const char *ip_key,
+			      const char *who, const char *ip, const char *action, const char *why,
+			      int64_t now, struct err *e)
+{
+	int own = 0, rc;
+
+	if ((rc = auth_begin(s, &own, e)) < 0)
+		return rc;
+	if ((rc = store_run(s, Q_AUTH_FAILURE_INSERT, e, "ti", login_key, now)) == 0 &&
+	    (!ip[0] || (rc = store_run(s, Q_AUTH_FAILURE_INSERT, e, "ti", ip_key, now)) == 0))
+		rc = auth_audit(s, who, ip, action, why, now, e);
+	return auth_end(s, own, rc, e);
+}
+
+int auth_user_change_password(struct store *s, const char *login, const char *old_password,
+			      const char *new_password, const char *ip, int64_t now, struct err *e)
+{
+	char hash[crypto_pwhash_STRBYTES] = "", fresh[crypto_pwhash_STRBYTES] = "";
+	char login_key[AUTH_KEY_LOGIN_MAX + 8], ip_key[AUTH_KEY_LOGIN_MAX + 8], detail[64];
+	struct auth_user u;
+	size_t oldlen;
+	int own = 0, rc;
+
+	login = login ? login : "";
+	old_password = old_password ? old_password : "";
+	ip = ip ? ip : "";
+	if ((rc = auth_sodium(e)) < 0)
+		return rc;
+	snprintf(login_key, sizeof(login_key), "login:%.*s", AUTH_KEY_LOGIN_MAX, login);
+	snprintf(ip_key, sizeof(ip_key), "ip:%.*s", AUTH_KEY_LOGIN_MAX, ip);
+	/* A session someone else picked up must not become a way to guess
+	 * the password faster than the sign-in form allows. */
+	if ((rc = auth_throttle_both(s, login_key, ip_key, now, e)) < 0)
+		return rc;
+	if ((rc = auth_user_find(s, login, &u, hash, e)) < 0)
+		goto out;
+	if (rc == 0) {
+		rc = err_set(e, ERR_NOTFOUND, _("account '%s' does not exist"), login);
+		goto out;
+	}
+	if (u.disabled) {
+		rc = err_set(e, ERR_DENIED, _("account '%s' is disabled"), login);
+		goto out;
+	}
+	/* The new password's rules need no secret: checked first. */
+	if ((rc = auth_check_password(login, new_password, e)) < 0)
+		goto out;
+	oldlen = strlen(old_password);
+	if (oldlen > AUTH_MAX_PASSWORD ||
+	    crypto_pwhash_str_verify(hash, old_password, oldlen) != 0) {
+		if ((rc = auth_count_failure(s, login_key, ip_key, login, ip, "user.passwd.failed",
+					     "wrong current password", now, e)) == 0)
+			rc = err_set(e, ERR_INPUT, _("the current password is wrong"));
+		goto out;
+	}
+	if ((rc = auth_hash_password(new_password, fresh, e)) < 0)
+		goto out;
+	snprintf(detail, sizeof(detail), "login=%s", u.login);
+	if ((rc = auth_begin(s, &own, e)) < 0)
+		goto out;
+	/* As auth_user_passwd: the sessions the old password opened end. */
+	if ((rc = store_run(s, Q_AUTH_USER_SET_PASSWORD, e, "tt", login, fresh)) == 0 &&
+	    (rc = store_run(s, Q_AUTH_SESSION_DELETE_USER, e, "i", u.id)) == 0)
+		rc = auth_audit(s, u.login, ip, "user.passwd", detail, now, e);
+	rc = auth_end(s, own, rc, e);
+out:
+	sodium_memzero(hash, sizeof(hash));
+	sodium_memzero(fresh, sizeof(fresh));
+	return rc;
+}
+
+/* The clock's rules of a session read from the store: ended (idle too
+ * long, too old, or its account disabled), and due its touch. */
+static int auth_session_ended(const struct auth_session *ss, int64_t now)
+{
+	return now - ss->last_seen >= AUTH_IDLE_SECONDS ||
+	       now - ss->created >= AUTH_ABSOLUTE_SECONDS || ss->user.disabled;
+}
+
+static int auth_session_due_touch(const struct auth_session *ss, int64_t now)
+{
+	return now - ss->last_seen >= AUTH_TOUCH_SECONDS;
+}
+
 int auth_session_check(struct store *s, const char *token, int64_t now, struct auth_session *out,
 		       struct err *e)
 {
 	char token_hash[65];
 	const char *stored;
 	struct store_stmt *st;
-	int rc, expired;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!auth_token_wellformed(token))
@@ -658,10 +766,8 @@ int auth_session_check(struct store *s, const char *token, int64_t now, struct a
 	store_reset(st);
 	if (rc < 0)
 		goto fail;
-	expired = now - out->last_seen >= AUTH_IDLE_SECONDS ||
-		  now - out->created >= AUTH_ABSOLUTE_SECONDS || out->user.disabled;
 	/* One statement each: a transaction of its own. */
-	if (expired) {
+	if (auth_session_ended(out, now)) {
 		if ((rc = store_run(s, Q_AUTH_SESSION_DELETE, e, "t", token_hash)) == 0)
 			rc = err_set(e, ERR_AUTH, _("the session has expired; sign in again"));
 		goto fail;
@@ -669,7 +775,7 @@ int auth_session_check(struct store *s, const char *token, int64_t now, struct a
 	/* Touched at most once a minute: the idle limit is half an hour, and
 	 * a write per request would take the write lock (and invalidate the
 	 * server's cached answers) on every read. */
-	if (now - out->last_seen >= AUTH_TOUCH_SECONDS) {
+	if (auth_session_due_touch(out, now)) {
 		if ((rc = store_run(s, Q_AUTH_SESSION_TOUCH, e, "ti", token_hash, now)) < 0)
 			goto fail;
 		out->last_seen = now;
@@ -678,6 +784,88 @@ int auth_session_check(struct store *s, const char *token, int64_t now, struct a
 fail:
 	memset(out, 0, sizeof(*out));
 	return rc;
+}
+
+/* ---- the memo of checked sessions ---- */
+
+#define AUTH_MEMO_SLOTS 256 /* sessions kept; the token's hash picks the slot */
+#define AUTH_MEMO_GEN 128   /* bytes of a generation kept, NUL included */
+
+struct auth_memo_slot {
+	char token_hash[65]; /* all NUL while the slot is free */
+	char generation[AUTH_MEMO_GEN];
+	struct auth_session session;
+};
+
+struct auth_memo {
+	pthread_mutex_t lock;
+	struct auth_memo_slot slot[AUTH_MEMO_SLOTS];
+};
+
+struct auth_memo *auth_memo_new(void)
+{
+	struct auth_memo *m = xcalloc(1, sizeof(*m));
+
+	pthread_mutex_init(&m->lock, NULL);
+	return m;
+}
+
+void auth_memo_free(struct auth_memo *m)
+{
+	if (!m)
+		return;
+	pthread_mutex_destroy(&m->lock);
+	sodium_memzero(m->slot, sizeof(m->slot)); /* the CSRF tokens */
+	free(m);
+}
+
+/* The slot of a token: the first byte of its SHA-256 (hex), which nobody
+ * can steer without a preimage. */
+static struct auth_memo_slot *auth_memo_slot_of(struct auth_memo *m, const char *token_hash)
+{
+	unsigned char byte;
+
+	if (sodium_hex2bin(&byte, 1, token_hash, 2, NULL, NULL, NULL) != 0)
+		byte = 0;
+	return &m->slot[byte % AUTH_MEMO_SLOTS];
+}
+
+int auth_session_check_memo(struct auth_memo *m, const char *generation, struct store *s,
+			    const char *token, int64_t now, struct auth_session *out,
+			    struct err *e)
+{
+	char token_hash[65];
+	struct auth_memo_slot *slot;
+	int known = 0, rc;
+
+	if (!m || !generation || !*generation || strlen(generation) >= AUTH_MEMO_GEN ||
+	    !auth_token_wellformed(token))
+		return auth_session_check(s, token, now, out, e);
+	if ((rc = auth_sodium(e)) < 0) {
+		memset(out, 0, sizeof(*out));
+		return rc;
+	}
+	auth_sha256_hex(token, token_hash);
+	slot = auth_memo_slot_of(m, token_hash);
+	pthread_mutex_lock(&m->lock);
+	if (sodium_memcmp(slot->token_hash, token_hash, 64) == 0 &&
+	    strcmp(slot->generation, generation) == 0) {
+		*out = slot->session;
+		known = 1;
+	}
+	pthread_mutex_unlock(&m->lock);
+	/* Read under this generation, the row is what the store holds now:
+	 * only the clock can have ended it or made it due its touch. */
+	if (known && !auth_session_ended(out, now) && !auth_session_due_touch(out, now))
+		return 0;
+	if ((rc = auth_session_check(s, token, now, out, e)) < 0)
+		return rc;
+	pthread_mutex_lock(&m->lock);
+	memcpy(slot->token_hash, token_hash, sizeof(slot->token_hash));
+	snprintf(slot->generation, sizeof(slot->generation), "%s", generation);
+	slot->session = *out;
+	pthread_mutex_unlock(&m->lock);
+	return 0;
 }
 
 int auth_csrf_ok(const struct auth_session *session, const char *csrf)

@@ -86,6 +86,26 @@ int auth_user_passwd(struct store *s, const char *login, const char *password, c
  * sessions. ERR_NOTFOUND when there is no such login. */
 int auth_user_disable(struct store *s, const char *login, int disabled, const char *by, int64_t now,
 		      struct err *e) WUR;
+/* The three above as the web server calls them: audited as made from ip
+ * (the caller's address; NULL stands for "") rather than from the address
+ * `by` implies. */
+int auth_user_add_from(struct store *s, const char *login, const char *name, enum auth_role role,
+		       const char *scope, const char *password, const char *by, const char *ip,
+		       int64_t now, struct err *e) WUR;
+int auth_user_passwd_from(struct store *s, const char *login, const char *password, const char *by,
+			  const char *ip, int64_t now, struct err *e) WUR;
+int auth_user_disable_from(struct store *s, const char *login, int disabled, const char *by,
+			   const char *ip, int64_t now, struct err *e) WUR;
+/* An account changes its own password: old_password must be its current
+ * one, new_password follows the rules of auth_user_add. Throttled and
+ * counted like a sign-in: ERR_LIMIT (before any password work) while the
+ * login or ip has too many recent failures; a wrong old_password is
+ * ERR_INPUT, counted against both and audited as "user.passwd.failed".
+ * ERR_NOTFOUND for no such login. Success ends every session of the
+ * account (the caller's too) and is audited as "user.passwd" by login. */
+int auth_user_change_password(struct store *s, const char *login, const char *old_password,
+			      const char *new_password, const char *ip, int64_t now,
+			      struct err *e) WUR;
 /* ERR_NOTFOUND when there is no such login. */
 int auth_user_get(struct store *s, const char *login, struct auth_user *out, struct err *e) WUR;
 /* Every account by login; *out is the caller's to free(). */
@@ -111,6 +131,26 @@ int auth_login(struct store *s, const char *login, const char *password, const c
  * left empty; on error *out is zeroed. */
 int auth_session_check(struct store *s, const char *token, int64_t now, struct auth_session *out,
 		       struct err *e) WUR;
+
+/* A memo of checked sessions, for a server that sees the same sessions on
+ * request after request: auth_session_check_memo() answers as
+ * auth_session_check() does, but without reading the store when the token
+ * was checked before under the same generation. The generation is the
+ * caller's text for the state of the database, which must change whenever
+ * the database may have changed (a write through the server, a commit by
+ * another process: http/api.c's api_gen()) and be taken before the call;
+ * "" or NULL means "unknown": the store is read and nothing is kept. Expiry
+ * is still decided from now on every call, and a session due its touch
+ * (AUTH_TOUCH_SECONDS) goes to the store, so a memo answer is always the
+ * one auth_session_check() would give. Failures are not kept. The memo
+ * keeps the tokens' SHA-256 only, as the store does, and a bounded number
+ * of sessions (a newer one takes an older one's slot). Thread-safe. */
+struct auth_memo;
+struct auth_memo *auth_memo_new(void);
+void auth_memo_free(struct auth_memo *m); /* NULL: nothing */
+int auth_session_check_memo(struct auth_memo *m, const char *generation, struct store *s,
+			    const char *token, int64_t now, struct auth_session *out,
+			    struct err *e) WUR;
 /* End the session of token (no error when there is none), audited as
  * "logout" of its account. */
 int auth_logout(struct store *s, const char *token, const char *ip, int64_t now, struct err *e) WUR;

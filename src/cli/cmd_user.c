@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "cli/output.h"
@@ -126,6 +128,22 @@ static int user_read_password(const char *login, char *pw, struct err *e)
 	return rc;
 }
 
+/* The accounts as JSON, each as GET /api/v1/users answers it: an empty
+ * name or scope is "" (the table printer would make it null). */
+static void user_list_json(const struct auth_user *users, size_t n, FILE *out)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+			list, json_pack("{s:s, s:s, s:s, s:s, s:b}", "login", users[i].login,
+					"name", users[i].name, "role", auth_role_key(users[i].role),
+					"scope", users[i].scope, "disabled", users[i].disabled));
+	json_dumpf(list, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(list);
+}
+
 static int user_list(struct store *s, enum out_format fmt, struct err *e)
 {
 	static const struct out_col cols[] = {
@@ -140,6 +158,11 @@ static int user_list(struct store *s, enum out_format fmt, struct err *e)
 
 	if ((rc = auth_user_list(s, &users, &n, e)) < 0)
 		return rc;
+	if (fmt == OUT_JSON) {
+		user_list_json(users, n, stdout);
+		free(users);
+		return 0;
+	}
 	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
 	for (size_t i = 0; i < n; i++) {
 		const char *row[] = {users[i].login, users[i].name, auth_role_key(users[i].role),

@@ -12,7 +12,9 @@
 #include <strings.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/i18n.h"
 #include "http/api_internal.h"
@@ -125,48 +127,72 @@ int api_may_see_school(const struct http_req *r, const char *school_code)
 
 /* The plan's status is read far more often than data change, and costs a
  * few milliseconds to compute: answers are kept, keyed by the request and
- * the caller's view, and valid while the database is unchanged. Unchanged
- * means: no write request passed through this server (api_generation) and
- * the database file and its WAL have the same size and modification time
- * (a commit from elsewhere, e.g. the CLI, changes them). */
+ * the caller's view, and valid while the database is unchanged; so are
+ * checked sessions (auth_session_check_memo). Unchanged means: no write
+ * request passed through this server (api_generation) and the database
+ * file and its WAL have the same size and modification time (a commit from
+ * elsewhere, e.g. the CLI, changes them). A file's time moves by the
+ * kernel's clock tick, so a commit just after a read could leave it as it
+ * was: while the newest change is younger than API_SETTLE_NS the
+ * generation is unknown ("") and nothing is kept or served from the cache
+ * (a file system that keeps whole seconds gets API_SETTLE_COARSE_NS).
+ * Kept bodies are shared with the responses that send them, never copied. */
 #define API_CACHE_SLOTS 64
+#define API_SETTLE_NS 50000000LL	   /* 50 ms: ticks are 1 to 10 ms */
+#define API_SETTLE_COARSE_NS 2000000000LL /* 2 s */
 
 struct api_cached {
 	char key[192];
 	char gen[128];
-	char *body;
-	size_t len;
+	struct http_shared *body; /* NULL while the slot is free */
 };
 
 static pthread_mutex_t api_cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct api_cached api_cache[API_CACHE_SLOTS];
 static size_t api_cache_next;
-static unsigned long api_generation;
+static atomic_ulong api_generation;
 
 void api_changed(void)
 {
-	pthread_mutex_lock(&api_cache_lock);
-	api_generation++;
-	pthread_mutex_unlock(&api_cache_lock);
+	atomic_fetch_add(&api_generation, 1);
 }
 
-void api_gen(const struct http_req *r, char *buf, size_t size)
+static long long api_ns(struct timespec t)
 {
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* The database's generation now, into buf: "" while a change settles. */
+static void api_gen_now(const struct http_options *o, char *buf, size_t size)
+{
+	unsigned long g = atomic_load(&api_generation);
 	struct stat db, wal;
+	struct timespec now;
 	char path[4096];
-	unsigned long g;
+	long long newest;
 
 	memset(&db, 0, sizeof(db));
 	memset(&wal, 0, sizeof(wal));
-	(void)stat(r->o->db_path, &db);
-	snprintf(path, sizeof(path), "%s-wal", r->o->db_path);
+	(void)stat(o->db_path, &db);
+	snprintf(path, sizeof(path), "%s-wal", o->db_path);
 	(void)stat(path, &wal);
-	pthread_mutex_lock(&api_cache_lock);
-	g = api_generation;
-	pthread_mutex_unlock(&api_cache_lock);
+	clock_gettime(CLOCK_REALTIME, &now);
+	newest = api_ns(db.st_mtim) > api_ns(wal.st_mtim) ? api_ns(db.st_mtim) : api_ns(wal.st_mtim);
+	if (api_ns(now) - newest <
+	    (db.st_mtim.tv_nsec || wal.st_mtim.tv_nsec ? API_SETTLE_NS : API_SETTLE_COARSE_NS)) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
 	snprintf(buf, size, "%lu:%lld.%ld:%lld:%lld.%ld:%lld", g, (long long)db.st_mtim.tv_sec,
 		 db.st_mtim.tv_nsec, (long long)db.st_size, (long long)wal.st_mtim.tv_sec,
 		 wal.st_mtim.tv_nsec, (long long)wal.st_size);
+}
+
+/* Taken once, as the request began (api_route), before anything was read:
+ * an answer read later is never kept under an older state's generation. */
+void api_gen(const struct http_req *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", r->gen);
 }
 
 /* The view a caller gets of the plan: all schools, one school's, or none. */
@@ -187,44 +213,48 @@ void api_view(const struct http_req *r, char *buf, size_t size)
 
 int api_cache_get(const char *key, const char *gen, struct http_resp *w)
 {
-	int hit = 0;
+	struct http_shared *hit = NULL;
 
+	if (!*gen)
+		return 0;
 	pthread_mutex_lock(&api_cache_lock);
 	for (size_t i = 0; i < API_CACHE_SLOTS && !hit; i++)
 		if (api_cache[i].body && !strcmp(api_cache[i].key, key) &&
-		    !strcmp(api_cache[i].gen, gen)) {
-			strbuf_reset(&w->body);
-			strbuf_add(&w->body, api_cache[i].body, api_cache[i].len);
-			hit = 1;
-		}
+		    !strcmp(api_cache[i].gen, gen))
+			hit = http_shared_ref(api_cache[i].body);
 	pthread_mutex_unlock(&api_cache_lock);
-	if (hit) {
-		w->status = 200;
-		w->content_type = "application/json; charset=utf-8";
-	}
-	return hit;
+	if (!hit)
+		return 0;
+	http_shared_unref(w->shared);
+	w->shared = hit;
+	w->status = 200;
+	w->content_type = "application/json; charset=utf-8";
+	return 1;
 }
 
 void api_cache_put(const char *key, const char *gen, const struct http_resp *w)
 {
+	struct http_shared *body, *old;
 	struct api_cached *c;
 
+	if (!*gen || strlen(key) >= sizeof(c->key) || strlen(gen) >= sizeof(c->gen))
+		return;
+	body = http_shared_new(w->body.buf ? w->body.buf : "", w->body.len);
 	pthread_mutex_lock(&api_cache_lock);
 	c = &api_cache[api_cache_next++ % API_CACHE_SLOTS];
-	free(c->body);
+	old = c->body;
 	snprintf(c->key, sizeof(c->key), "%s", key);
 	snprintf(c->gen, sizeof(c->gen), "%s", gen);
-	c->body = xmalloc(w->body.len + 1);
-	memcpy(c->body, w->body.buf ? w->body.buf : "", w->body.len);
-	c->len = w->body.len;
+	c->body = body;
 	pthread_mutex_unlock(&api_cache_lock);
+	http_shared_unref(old); /* responses in flight may still hold it */
 }
 
 void api_cache_clear(void)
 {
 	pthread_mutex_lock(&api_cache_lock);
 	for (size_t i = 0; i < API_CACHE_SLOTS; i++) {
-		free(api_cache[i].body);
+		http_shared_unref(api_cache[i].body);
 		api_cache[i].body = NULL;
 	}
 	pthread_mutex_unlock(&api_cache_lock);
@@ -237,6 +267,10 @@ static const struct api_route *const api_tables[] = {
 	api_auth_routes,
 	api_plan_routes,
 	api_data_routes,
+	api_forms_routes,
+	api_schools_routes,
+	api_history_routes,
+	api_eval_routes,
 };
 
 #define API_FOR_EACH_ROUTE(rt)                                                            \
@@ -319,7 +353,9 @@ static void api_route(struct http_req *r, struct http_resp *w)
 	struct err e;
 
 	err_clear(&e);
-	if (r->token && auth_session_check(r->s, r->token, r->now, &r->session, &e) == 0)
+	api_gen_now(r->o, r->gen, sizeof(r->gen));
+	if (r->token && auth_session_check_memo(r->sessions, r->gen, r->s, r->token, r->now,
+						&r->session, &e) == 0)
 		r->signed_in = 1;
 	if (r->signed_in)
 		snprintf(w->who, sizeof(w->who), "%s", r->session.user.login);

@@ -1,6 +1,6 @@
 /* api_data.c - the routes of a school's data: imports (a file in, the
- * import's report out, as tvet import), submissions and their moves, and the
- * history of changed values. */
+ * import's report out, as tvet import), submissions and their moves (the
+ * history of changed values: api_history.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "http/api_import_scope.h"
 #include "http/api_internal.h"
 #include "ingest/import.h"
 #include "ingest/submission.h"
@@ -102,6 +103,13 @@ static void api_import(struct http_req *r, struct http_resp *w)
 			return;
 		}
 		school = u->scope; /* every row must be the school's own */
+	} else if (u->role == AUTH_DEPARTMENT || u->role == AUTH_ENTERPRISE) {
+		/* its own rows only: checked once the file is kept, below */
+		if (!api_import_scope_kind(u, kind)) {
+			api_fail(w, ERR_DENIED, "a %s account may not import %s",
+				 auth_role_key(u->role), kind);
+			return;
+		}
 	} else if (u->role != AUTH_ADMIN && u->role != AUTH_BUREAU) {
 		api_fail(w, ERR_DENIED, "this account may not import data");
 		return;
@@ -136,6 +144,11 @@ static void api_import(struct http_req *r, struct http_resp *w)
 	o.dry_run = dry && !strcmp(dry, "1");
 	o.who = u->login;
 	o.encoding = ENC_UNKNOWN;
+	if ((u->role == AUTH_DEPARTMENT || u->role == AUTH_ENTERPRISE) &&
+	    api_import_scope_rows(r, w, &k, path) < 0) {
+		nftw(dir, api_rm, 4, FTW_DEPTH | FTW_PHYS);
+		return;
+	}
 	rc = import_file(r->s, &k, &o, &rep, &e);
 	nftw(dir, api_rm, 4, FTW_DEPTH | FTW_PHYS);
 	if (rc == 0 || (rc == ERR_INPUT && rep.errors)) {
@@ -247,83 +260,9 @@ static void api_submission_move(struct http_req *r, struct http_resp *w)
 	http_json(w, 200, api_submission_json(school, year, &sub));
 }
 
-/* ---- history ------------------------------------------------------------- */
-
-/* GET /api/v1/history?school=&year=&element=&limit=: every changed value,
- * newest first (old -> new, which import, who, when). A school account sees
- * its own school's only. */
-static void api_history(struct http_req *r, struct http_resp *w)
-{
-	const struct auth_user *u = &r->session.user;
-	const char *school = http_query(r, "school"), *element = http_query(r, "element");
-	const char *qy = http_query(r, "year"), *ql = http_query(r, "limit");
-	struct store_stmt *st;
-	json_t *list;
-	long limit = 1000;
-	int year = 0;
-	struct err e;
-	int rc;
-
-	if (u->role == AUTH_SCHOOL) {
-		if (school && strcmp(school, u->scope)) {
-			api_fail(w, ERR_DENIED, "a school account sees only its own school's history (%s)",
-				 u->scope);
-			return;
-		}
-		school = u->scope;
-	} else if (u->role == AUTH_ENTERPRISE || u->role == AUTH_VIEWER) {
-		api_fail(w, ERR_DENIED, "this account may not see the history of schools' data");
-		return;
-	}
-	if (qy && !(year = api_parse_year(w, qy)))
-		return;
-	if (ql) {
-		char *end;
-		limit = strtol(ql, &end, 10);
-		if (*end || limit < 1 || limit > 10000) {
-			api_fail(w, ERR_INPUT, "limit '%s' is not a number from 1 to 10000", ql);
-			return;
-		}
-	}
-	err_clear(&e);
-	if (!(st = store_prepare(r->s, Q_HISTORY_LIST, &e))) {
-		http_error(w, &e);
-		return;
-	}
-	store_bind_text(st, 1, school);
-	if (year)
-		store_bind_int(st, 2, year);
-	store_bind_text(st, 3, element);
-	list = json_array();
-	while ((long)json_array_size(list) < limit && (rc = store_step(st, &e)) == STORE_ROW) {
-		json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s}", "batch",
-					(json_int_t)store_col_int(st, 0), "at", store_col_text(st, 1),
-					"who", store_col_text(st, 2), "file", store_col_text(st, 3),
-					"kind", store_col_text(st, 4), "school", store_col_text(st, 5),
-					"year", (json_int_t)store_col_int(st, 6), "element",
-					store_col_text(st, 7), "dims", store_col_text(st, 8));
-		json_object_set_new(row, "old", store_col_is_null(st, 9)
-							? json_null()
-							: json_real(store_col_double(st, 9)));
-		json_object_set_new(row, "new", store_col_is_null(st, 10)
-							? json_null()
-							: json_real(store_col_double(st, 10)));
-		json_array_append_new(list, row);
-		rc = 0;
-	}
-	store_reset(st);
-	if (rc < 0) {
-		json_decref(list);
-		http_error(w, &e);
-		return;
-	}
-	http_json(w, 200, list);
-}
-
 const struct api_route api_data_routes[] = {
 	{"POST", "/api/v1/imports/{kind}", API_SIGNED, api_import},
 	{"GET", "/api/v1/submissions/{school}/{year}", API_SIGNED, api_submission},
-	{"GET", "/api/v1/history", API_SIGNED, api_history},
 	{"POST", "/api/v1/submissions/{school}/{year}/{verb}", API_SIGNED, api_submission_move},
 	{NULL, NULL, API_PUBLIC, NULL},
 };

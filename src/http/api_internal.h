@@ -22,7 +22,11 @@ struct api_route {
 /* The route tables, each ended by {NULL}. */
 extern const struct api_route api_auth_routes[];  /* api_auth.c: sessions, accounts, audit */
 extern const struct api_route api_plan_routes[];  /* api_plan.c: orgs, indicators, the plan */
-extern const struct api_route api_data_routes[];  /* api_data.c: imports, submissions, history */
+extern const struct api_route api_data_routes[];  /* api_data.c: imports, submissions */
+extern const struct api_route api_forms_routes[]; /* api_forms.c: templates, the web form, submissions list */
+extern const struct api_route api_schools_routes[]; /* api_schools.c: the schools, one school */
+extern const struct api_route api_history_routes[]; /* api_history.c: imports, changed values */
+extern const struct api_route api_eval_routes[]; /* api_eval.c: the evaluation, allocations */
 
 /* Answer the error code with a formatted message. */
 void api_fail(struct http_resp *w, int code, const char *fmt, ...)

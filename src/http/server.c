@@ -7,6 +7,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +18,9 @@
 #include "http/http_internal.h"
 
 #define HTTP_STATIC_MAX (8u << 20) /* largest static file served */
+#define HTTP_LOG_SIZE (256u << 10) /* bytes of access log lines held before a write */
+#define HTTP_LOG_FLUSH_MS 100	   /* and the longest a line waits */
+#define HTTP_LOG_LINE 1024	   /* bytes of one line at most */
 
 /* The database handles, one per worker thread. */
 struct http_pool {
@@ -27,11 +31,26 @@ struct http_pool {
 	struct store **all;
 };
 
+/* The access log: workers add their lines to a buffer that a thread of its
+ * own writes out when it is half full or HTTP_LOG_FLUSH_MS after the first
+ * line, so that no request pays a write(2) (nor waits on a slow reader of
+ * stderr, until the buffer is full). http_stop() writes what is left. */
+struct http_log {
+	int fd; /* -1: no access log */
+	pthread_mutex_t lock;
+	pthread_cond_t wake, room;
+	pthread_t writer;
+	int running, stop;
+	char *buf, *spare; /* HTTP_LOG_SIZE each: filling, and being written */
+	size_t len;
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_options o;
 	struct http_pool pool;
-	pthread_mutex_t log_lock;
+	struct http_log log;
+	struct auth_memo *sessions; /* checked sessions, for api.c */
 	int port;
 };
 
@@ -116,6 +135,44 @@ int http_status_of(int code)
 	default:
 		return 500;
 	}
+}
+
+/* ---- shared bodies ------------------------------------------------------ */
+
+struct http_shared {
+	atomic_size_t refs;
+	size_t len;
+	char data[]; /* NUL-terminated */
+};
+
+struct http_shared *http_shared_new(const char *data, size_t len)
+{
+	struct http_shared *b = xmalloc(sizeof(*b) + len + 1);
+
+	atomic_init(&b->refs, 1);
+	b->len = len;
+	if (len)
+		memcpy(b->data, data, len);
+	b->data[len] = '\0';
+	return b;
+}
+
+struct http_shared *http_shared_ref(struct http_shared *b)
+{
+	atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
+	return b;
+}
+
+void http_shared_unref(struct http_shared *b)
+{
+	if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
+		free(b);
+}
+
+/* MHD's free callback of a response that sends a shared body. */
+static void http_shared_release(void *cls)
+{
+	http_shared_unref(cls);
 }
 
 void http_json(struct http_resp *w, int status, json_t *doc)
@@ -222,6 +279,65 @@ static void http_static(const struct http_server *h, const char *path, struct ht
 	w->content_type = http_mime(path);
 }
 
+/* ---- vendor files ------------------------------------------------------- */
+
+/* Third-party files the dashboard loads (ECharts), served from the npm
+ * packages: node_modules/ of the tree, or where make install put them;
+ * $TVET_VENDOR overrides the compiled-in directory. Only the names of this
+ * list are served, never a path a request makes up. */
+#ifndef TVET_VENDORDIR
+#define TVET_VENDORDIR "node_modules"
+#endif
+static const struct {
+	const char *url, *file;
+} http_vendor_files[] = {
+	{"/vendor/echarts.min.js", "echarts/dist/echarts.min.js"},
+};
+
+/* Answers a /vendor/ path: 1 with the file, else 0 with a 404 that says
+ * what is missing. */
+static int http_vendor(const char *path, struct http_resp *w)
+{
+	const char *dir = getenv("TVET_VENDOR"), *file = NULL;
+	char full[4096];
+	struct stat st;
+	struct err e;
+	int fd = -1;
+
+	err_clear(&e);
+	for (size_t i = 0; i < sizeof(http_vendor_files) / sizeof(http_vendor_files[0]); i++)
+		if (!strcmp(path, http_vendor_files[i].url))
+			file = http_vendor_files[i].file;
+	if (!dir || !*dir)
+		dir = TVET_VENDORDIR;
+	if (file) {
+		snprintf(full, sizeof(full), "%s/%s", dir, file);
+		fd = open(full, O_RDONLY);
+	}
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > HTTP_STATIC_MAX) {
+		if (fd >= 0)
+			close(fd);
+		if (file)
+			err_set(&e, ERR_NOTFOUND, "%s is not installed: run npm ci", file);
+		else
+			err_set(&e, ERR_NOTFOUND, "no such page");
+		http_error(w, &e);
+		return 0;
+	}
+	strbuf_reset(&w->body);
+	{
+		char buf[65536];
+		ssize_t got;
+		while ((got = read(fd, buf, sizeof(buf))) > 0)
+			strbuf_add(&w->body, buf, (size_t)got);
+	}
+	close(fd);
+	w->status = 200;
+	w->content_type = http_mime(path);
+	return 1;
+}
+
 /* ---- the request -------------------------------------------------------- */
 
 static void http_client_ip(struct MHD_Connection *c, char *buf, size_t size)
@@ -253,29 +369,190 @@ static void http_headers(struct MHD_Response *resp, const struct http_resp *w, i
 	MHD_add_response_header(resp, "Cache-Control", api ? "no-store" : "no-cache");
 	if (w->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", w->set_cookie);
+	if (w->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", w->disposition);
+}
+
+/* The writer thread of the access log (struct http_log). */
+static void *http_log_writer(void *arg)
+{
+	struct http_log *l = arg;
+
+	pthread_mutex_lock(&l->lock);
+	for (;;) {
+		struct timespec until;
+		char *full;
+		size_t n;
+
+		while (!l->len && !l->stop)
+			pthread_cond_wait(&l->wake, &l->lock);
+		if (!l->len)
+			break;
+		if (!l->stop && l->len < HTTP_LOG_SIZE / 2) {
+			/* gather the lines of a while (woken early when half full) */
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += HTTP_LOG_FLUSH_MS * 1000000L;
+			if (until.tv_nsec >= 1000000000L) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000L;
+			}
+			(void)pthread_cond_timedwait(&l->wake, &l->lock, &until);
+		}
+		full = l->buf;
+		n = l->len;
+		l->buf = l->spare;
+		l->spare = full;
+		l->len = 0;
+		pthread_cond_broadcast(&l->room);
+		pthread_mutex_unlock(&l->lock);
+		for (size_t done = 0; done < n;) {
+			ssize_t put = write(l->fd, full + done, n - done);
+			if (put < 0 && errno == EINTR)
+				continue;
+			if (put <= 0)
+				break; /* the log is gone: its lines with it */
+			done += (size_t)put;
+		}
+		pthread_mutex_lock(&l->lock);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return NULL;
+}
+
+static void http_log_open(struct http_log *l, FILE *out)
+{
+	memset(l, 0, sizeof(*l));
+	l->fd = -1;
+	if (!out)
+		return;
+	fflush(out);
+	l->fd = fileno(out);
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->wake, NULL);
+	pthread_cond_init(&l->room, NULL);
+	l->buf = xmalloc(HTTP_LOG_SIZE);
+	l->spare = xmalloc(HTTP_LOG_SIZE);
+	l->running = pthread_create(&l->writer, NULL, http_log_writer, l) == 0;
+}
+
+/* Add a line; without the writer thread, write it at once. */
+static void http_log_add(struct http_log *l, const char *line, size_t n)
+{
+	int first;
+
+	pthread_mutex_lock(&l->lock);
+	if (!l->running) {
+		ssize_t put = write(l->fd, line, n);
+		(void)put;
+		pthread_mutex_unlock(&l->lock);
+		return;
+	}
+	while (l->len + n > HTTP_LOG_SIZE) {
+		pthread_cond_signal(&l->wake);
+		pthread_cond_wait(&l->room, &l->lock);
+	}
+	first = !l->len;
+	memcpy(l->buf + l->len, line, n);
+	l->len += n;
+	if (first || l->len >= HTTP_LOG_SIZE / 2)
+		pthread_cond_signal(&l->wake);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/* Write what is left and end the writer (after the last request). */
+static void http_log_close(struct http_log *l)
+{
+	if (l->fd < 0)
+		return;
+	if (l->running) {
+		pthread_mutex_lock(&l->lock);
+		l->stop = 1;
+		pthread_cond_signal(&l->wake);
+		pthread_mutex_unlock(&l->lock);
+		pthread_join(l->writer, NULL);
+	}
+	pthread_mutex_destroy(&l->lock);
+	pthread_cond_destroy(&l->wake);
+	pthread_cond_destroy(&l->room);
+	free(l->buf);
+	free(l->spare);
+	l->fd = -1;
+}
+
+/* Copy text into out[size] for a log line: bytes below 0x20, DEL, '"' and
+ * '\\' as \xHH, so that a request cannot forge a line or a field (MHD
+ * hands over the path %-decoded); cut to fit. */
+static void http_log_clean(char *out, size_t size, const char *text)
+{
+	size_t o = 0;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p && o + 5 < size; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\')
+			o += (size_t)snprintf(out + o, size - o, "\\x%02x", *p);
+		else
+			out[o++] = (char)*p;
+	}
+	out[o] = '\0';
 }
 
 static void http_log(struct http_server *h, const struct http_req *r,
-		     const struct http_resp *w, const struct http_conn *hc)
+		     const struct http_resp *w, size_t bytes, const struct http_conn *hc)
 {
+	/* the time as text, remade once a second per thread */
+	static _Thread_local time_t second = -1;
+	static _Thread_local char when[32];
+	char line[HTTP_LOG_LINE], method[24], path[512];
 	struct timespec end;
-	char when[32];
 	time_t t = time(NULL);
+	struct tm tm;
 	double ms;
+	int n;
 
-	if (!h->o.access_log)
+	if (h->log.fd < 0)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	ms = (double)(end.tv_sec - hc->start.tv_sec) * 1e3 +
 	     (double)(end.tv_nsec - hc->start.tv_nsec) / 1e6;
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	if (t != second && gmtime_r(&t, &tm)) {
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		second = t;
+	}
+	http_log_clean(method, sizeof(method), r->method);
 	/* the path only: query strings never carry secrets here, but the log
 	 * stays free of them all the same */
-	pthread_mutex_lock(&h->log_lock);
-	fprintf(h->o.access_log, "%s %s %s \"%s %s\" %d %zu %.1fms\n", when, r->ip,
-		w->who[0] ? w->who : "-", r->method, r->path, w->status, w->body.len, ms);
-	fflush(h->o.access_log);
-	pthread_mutex_unlock(&h->log_lock);
+	http_log_clean(path, sizeof(path), r->path);
+	n = snprintf(line, sizeof(line), "%s %s %s \"%s %s\" %d %zu %.1fms\n", when, r->ip,
+		     w->who[0] ? w->who : "-", method, path, w->status, bytes, ms);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(line)) {
+		n = (int)sizeof(line) - 1;
+		line[n - 1] = '\n';
+	}
+	http_log_add(&h->log, line, (size_t)n);
+}
+
+/* The MHD response of w, its body handed over without a copy: a shared
+ * body by reference, else w's own buffer (taken from w). NULL when out of
+ * memory (w keeps what it had). */
+static struct MHD_Response *http_response(struct http_resp *w)
+{
+	struct MHD_Response *resp;
+
+	if (w->shared) {
+		resp = MHD_create_response_from_buffer_with_free_callback_cls(
+			w->shared->len, w->shared->data, http_shared_release, w->shared);
+		if (resp)
+			w->shared = NULL; /* the response holds the reference now */
+		return resp;
+	}
+	if (!w->body.len)
+		return MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	resp = MHD_create_response_from_buffer_with_free_callback(w->body.len, w->body.buf,
+								  free);
+	if (resp)
+		strbuf_init(&w->body); /* the response frees the buffer */
+	return resp;
 }
 
 static enum MHD_Result http_answer(void *cls, struct MHD_Connection *c, const char *url,
@@ -288,7 +565,8 @@ static enum MHD_Result http_answer(void *cls, struct MHD_Connection *c, const ch
 	struct http_resp w;
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
-	int api;
+	size_t bytes;
+	int api, vendor = 0;
 
 	(void)version;
 	if (!hc) {
@@ -314,6 +592,7 @@ static enum MHD_Result http_answer(void *cls, struct MHD_Connection *c, const ch
 	r.now = (int64_t)time(NULL);
 	r.o = &h->o;
 	r.conn = c;
+	r.sessions = h->sessions;
 	http_client_ip(c, r.ip, sizeof(r.ip));
 	api = !strncmp(url, "/api/", 5);
 	if (hc->too_large) {
@@ -332,17 +611,29 @@ static enum MHD_Result http_answer(void *cls, struct MHD_Connection *c, const ch
 		err_set(&e, ERR_USAGE, "method %s is not allowed here", method);
 		http_error(&w, &e);
 		w.status = 405;
+	} else if (!strncmp(url, "/vendor/", 8)) {
+		vendor = http_vendor(url, &w);
 	} else {
 		http_static(h, url, &w);
 	}
-	resp = MHD_create_response_from_buffer(w.body.len, w.body.buf ? w.body.buf : (void *)"",
-					       MHD_RESPMEM_MUST_COPY);
+	bytes = w.shared ? w.shared->len : w.body.len;
+	resp = http_response(&w);
+	if (!resp) {
+		http_shared_unref(w.shared);
+		strbuf_release(&w.body);
+		return MHD_NO;
+	}
 	http_headers(resp, &w, api);
+	if (vendor) { /* versioned by package-lock.json: a day in the cache */
+		MHD_del_response_header(resp, "Cache-Control", "no-cache");
+		MHD_add_response_header(resp, "Cache-Control", "public, max-age=86400");
+	}
 	if (w.status == 405)
 		MHD_add_response_header(resp, "Allow", api ? "GET, POST" : "GET, HEAD");
 	ret = MHD_queue_response(c, (unsigned)w.status, resp);
 	MHD_destroy_response(resp);
-	http_log(h, &r, &w, hc);
+	http_log(h, &r, &w, bytes, hc);
+	http_shared_unref(w.shared); /* unless the response took it */
 	strbuf_release(&w.body);
 	return ret;
 }
@@ -373,7 +664,6 @@ int http_start(const struct http_options *o, struct http_server **out, struct er
 	h->o = *o;
 	if (!h->o.threads)
 		h->o.threads = 4;
-	pthread_mutex_init(&h->log_lock, NULL);
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)o->port);
@@ -386,6 +676,8 @@ int http_start(const struct http_options *o, struct http_server **out, struct er
 		free(h);
 		return rc;
 	}
+	h->sessions = auth_memo_new();
+	http_log_open(&h->log, o->access_log);
 	h->d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL,
 		NULL, http_answer, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
@@ -395,10 +687,14 @@ int http_start(const struct http_options *o, struct http_server **out, struct er
 		(size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, http_completed, h,
 		MHD_OPTION_END);
 	if (!h->d) {
+		int why = errno ? errno : EADDRINUSE; /* before the cleanup changes it */
+
+		http_log_close(&h->log);
+		auth_memo_free(h->sessions);
 		http_pool_close(&h->pool);
 		free(h);
 		return err_set(e, ERR_IO, _("cannot listen on %s:%d: %s"), o->bind, o->port,
-			       strerror(errno ? errno : EADDRINUSE));
+			       strerror(why));
 	}
 	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
 	h->port = info ? info->port : o->port;
@@ -416,8 +712,9 @@ void http_stop(struct http_server *h)
 	if (!h)
 		return;
 	MHD_stop_daemon(h->d);
+	http_log_close(&h->log);
 	api_cache_clear();
+	auth_memo_free(h->sessions);
 	http_pool_close(&h->pool);
-	pthread_mutex_destroy(&h->log_lock);
 	free(h);
 }

@@ -1340,9 +1340,10 @@ static int import_write(struct import_ctx *c)
 			    school_id > 0 ? school_id : (int64_t)0,
 			    (int64_t)(year > 0 ? year : 0))) < 0)
 		goto fail;
-	return store_commit(c->s, c->e);
+	return c->o->in_transaction ? 0 : store_commit(c->s, c->e);
 fail:
-	store_rollback(c->s);
+	if (!c->o->in_transaction)
+		store_rollback(c->s);
 	c->rep->batch_id = 0;
 	c->rep->changed = 0;
 	return rc;
@@ -1769,12 +1770,16 @@ int import_file(struct store *s, const struct kind *k, const struct import_optio
 		goto checked;
 	}
 	if (kind_is_record(k)) {
-		rc = import_records(&c, r);
+		/* a record import writes as it checks (a dry run rolls back) */
+		rc = o->in_transaction ? err_set(e, ERR_USAGE, "%s: a record kind cannot be imported "
+							       "inside the caller's transaction",
+						 k->name)
+				       : import_records(&c, r);
 		goto out;
 	}
 	/* One transaction from the first check to the last write: the checks'
 	 * many lookups share one read, and what they saw is what is written. */
-	if ((rc = store_begin(s, e)) < 0)
+	if (!o->in_transaction && (rc = store_begin(s, e)) < 0)
 		goto out;
 	while ((rc = source_next(r, e)) == 1) {
 		struct import_row *row;
@@ -1817,7 +1822,8 @@ checked:
 		goto out;
 	rc = o->dry_run ? 0 : import_write(&c);
 out:
-	store_rollback(s); /* when still open: an error or a dry run */
+	if (!o->in_transaction)
+		store_rollback(s); /* when still open: an error or a dry run */
 	source_close(&src);
 	for (size_t i = 0; i < c.ngroups; i++)
 		free(c.groups[i]);

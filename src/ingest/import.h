@@ -42,6 +42,11 @@ struct import_options {
 	const char *who;	/* recorded with the batch */
 	enum encoding encoding; /* ENC_UNKNOWN: detect (CSV) */
 	const char *sheet;	/* XLSX: the sheet to read, NULL for the first */
+	/* the caller has begun a transaction and will commit it (statistics
+	 * kinds only): the import writes inside it, and after any error the
+	 * caller must roll back - so that several imports and what goes with
+	 * them (an audit entry) are one transaction */
+	int in_transaction;
 };
 
 struct import_issue {

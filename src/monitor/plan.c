@@ -36,6 +36,7 @@ static void plan_item_release(struct plan_item *it)
 	free(it->depts);
 	target_result_release(&it->res);
 	free(it->by_school);
+	free(it->series);
 	free(it->evidence);
 	free(it->assessor);
 	free(it->assessed_on);
@@ -178,6 +179,33 @@ static int plan_manual(struct store *s, struct plan_item *it, int year, struct e
 	return 0;
 }
 
+/* The trend of a measured criterion, for charts: each year from the
+ * baseline year (or the year asked, when earlier) to the year asked, with
+ * the actual and trajectory of target_assess() for that year - the one
+ * calculation the status comes from, never a second copy of the path. */
+static int plan_series(struct plan_item *it, const struct target_def *def,
+		       const struct target_point *points, size_t npoints, int year, struct err *e)
+{
+	int from = it->baseline_year < year ? it->baseline_year : year;
+
+	it->series = xcalloc((size_t)(year - from + 1), sizeof(*it->series));
+	for (int y = from; y <= year; y++) {
+		struct plan_point *p = &it->series[it->nseries++];
+		struct target_result r;
+		int rc = target_assess(def, points, npoints, y, &r, e);
+
+		if (rc < 0)
+			return rc;
+		p->year = y;
+		p->has_actual = r.has_actual;
+		p->actual = r.actual;
+		p->has_trajectory = r.has_trajectory;
+		p->trajectory = r.trajectory;
+		target_result_release(&r);
+	}
+	return 0;
+}
+
 /* A rate or count target: its value each year from the baseline, assessed. */
 static int plan_measured(struct monitor *m, struct plan_item *it, const char *level, int year,
 			 struct err *e)
@@ -247,7 +275,8 @@ static int plan_measured(struct monitor *m, struct plan_item *it, const char *le
 			series[n++] = (struct target_point){y, xv.v};
 	}
 	/* the explanations come with the assessment */
-	if ((rc = target_assess(&def, series, n, year, &it->res, e)) < 0)
+	if ((rc = target_assess(&def, series, n, year, &it->res, e)) < 0 ||
+	    (rc = plan_series(it, &def, series, n, year, e)) < 0)
 		goto out;
 	if (it->ind && it->ind->den)
 		rc = monitor_by_school(m, it->ind, city, year,

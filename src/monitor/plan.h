@@ -6,7 +6,8 @@
  *   from the baseline year to the year asked, assessed by calc/target.h
  *   (actual, previous year, baseline, gap, trajectory, projection, status,
  *   explanation), with each school's value, weight and pull on the city
- *   value (monitor_by_school) so a reader sees which schools hold it back;
+ *   value (monitor_by_school) so a reader sees which schools hold it back,
+ *   and the yearly series a trend chart draws (struct plan_point);
  * - count targets: recognised registry items, count(registry, type=source,
  *   level=level) or the target's own formula, assessed the same way;
  * - manual targets: the status, evidence and assessor of the latest
@@ -24,6 +25,18 @@
 
 struct plan_dept {
 	char *code, *name, *name_en;
+};
+
+/* One year of a measured criterion's trend: its actual that year and the
+ * value the straight path from the baseline to the target asks for then,
+ * both as target_assess() gives them for that year (so the chart's path is
+ * the one the status is judged against). The has_ flags say which exist. */
+struct plan_point {
+	int year;
+	int has_actual;
+	double actual;
+	int has_trajectory;
+	double trajectory;
 };
 
 /* One criterion of one target, assessed. */
@@ -53,6 +66,11 @@ struct plan_item {
 	const struct monitor_indicator *ind; /* rate targets */
 	struct monitor_share *by_school;     /* rate targets with a denominator */
 	size_t nby_school;
+	/* rate and count targets: each year from the baseline year (the year
+	 * asked, when that is earlier) to the year asked, oldest first; none
+	 * for manual targets */
+	struct plan_point *series;
+	size_t nseries;
 	/* manual targets: the latest assessment, when there is one */
 	int assessed_year;
 	char *evidence, *assessor, *assessed_on;
@@ -79,7 +97,8 @@ void plan_status_release(struct plan_status *ps);
  * "previous","change","gap","trajectory","projection","status",
  * "explanation","explanation_en","formula","indicator","responsible":[...],
  * "by_school":[{school,name,name_en,value,numerator,denominator,weight,
- * pull}],"assessment":{...}}, figures rounded to 6 decimals and
+ * pull}],"series":[{year,actual,trajectory}] (plan_item.series; [] for
+ * manual targets),"assessment":{...}}, figures rounded to 6 decimals and
  * null when missing; the whole status as {"year","counts","actions":[{action,
  * title,title_en,counts}],"targets":[...]}. New references; json_decref. */
 struct json_t;

@@ -16,6 +16,21 @@ static json_t *ps_real(int has, double v)
 	return json_real(v);
 }
 
+/* The yearly trend: [{"year","actual","trajectory"}], oldest first. */
+static json_t *plan_series_json(const struct plan_item *it)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < it->nseries; i++) {
+		const struct plan_point *p = &it->series[i];
+		json_array_append_new(list, json_pack("{s:i, s:o, s:o}", "year", p->year, "actual",
+						      ps_real(p->has_actual, p->actual),
+						      "trajectory",
+						      ps_real(p->has_trajectory, p->trajectory)));
+	}
+	return list;
+}
+
 json_t *plan_item_json(const struct plan_item *it)
 {
 	json_t *o = json_object(), *resp = json_array(), *schools = json_array();
@@ -67,6 +82,7 @@ json_t *plan_item_json(const struct plan_item *it)
 				  ps_real(1, sh->weight), "pull", ps_real(sh->has_pull, sh->pull)));
 	}
 	json_object_set_new(o, "by_school", schools);
+	json_object_set_new(o, "series", plan_series_json(it));
 	if (it->assessed_year)
 		json_object_set_new(o, "assessment",
 				    json_pack("{s:i, s:s, s:s, s:s}", "year", it->assessed_year,

@@ -34,18 +34,46 @@ adduser acc_school school "$OWN"
 adduser acc_enterprise enterprise "$USCC"
 adduser acc_viewer viewer
 adduser acc_gone admin # disabled while signed in, at the end
+adduser acc_target viewer # whose password the account routes set, disabled and enabled
+# files of the kinds a department and an enterprise may import: a target the
+# department (hrss) is responsible for (C4, action 2) and one it is not (C9,
+# action 9); the enterprise's own demand rows and another enterprise's
+USCC2=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1 OFFSET 1")
+for v in C4:assess-own C9:assess-other; do
+	printf 'target,year,status,evidence,assessor,assessed_on\n%s,2025,on_track,文件,评估人,2025-12-01\n' "${v%%:*}" >"$WORK/${v#*:}.csv"
+done
+for v in "$USCC:demand-own" "$USCC2:demand-other"; do
+	printf 'enterprise,year,period,occupation,education,headcount\n%s,2026,2026,6-23-02-02,中职,5\n' "${v%%:*}" >"$WORK/${v#*:}.csv"
+done
 # a valid file of each school for the import route
 "$TVET" --db "$DB" export school_stats --school "$OWN" --year 2025 -o "$WORK/own.csv" >/dev/null 2>&1 &&
 	"$TVET" --db "$DB" export school_stats --school "$OTHER" --year 2025 -o "$WORK/other.csv" >/dev/null 2>&1 ||
 	not_ok "the school_stats files to import"
+# the same figures as the web form sends them, for the form route:
+# {"school_stats": {key: value}}, the headers mapped to keys by the kind
+for v in own other; do
+	python3 - "$WORK/$v.csv" "${TVET_DATA:-$(dirname "$0")/../../data}/kinds/school_stats.csv" >"$WORK/form_$v.json" <<'PY' ||
+import csv, json, sys
+keys = {}
+for c in csv.DictReader(open(sys.argv[2], encoding='utf-8')):
+    keys[c['header_en']] = keys[c['header_zh']] = keys[c['key']] = c['key']
+head, row = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))[:2]
+print(json.dumps({'school_stats': {keys[h]: float(v) if v else None for h, v in zip(head, row) if keys[h] not in ('school', 'year')}}))
+PY
+	not_ok "the form of $v"
+done
 
 # The matrix: method, route (as `tvet serve --routes` prints it), variant
 # (own / other: the school in the URL is the school account's own or another;
 # city: no school; -: no school involved; after a colon, the {verb}), then
-# the status each caller gets. Parameters: {code} progression_rate_secondary,
+# the status each caller gets. Parameters: {code} progression_rate_secondary
+# (of /schools/{code}: the school),
 # {id} G7, {kind} school_stats, {year} 2025 to read a submission and a year of
 # its own (from 2031 on) for each move, made ready for the move (an approve
-# or reopen finds the year submitted); bodies: see cell().
+# or reopen finds the year submitted); {login} acc_target. Variants of an
+# import: assess-own / assess-other, assessments of a target the department
+# account is responsible for or not; demand-own / demand-other, demand rows of
+# the enterprise account's own uscc or another's. Bodies: see cell().
 cat >"$WORK/matrix" <<'EOF'
 #    route                                      variant        admin bureau department school enterprise viewer anonymous
 POST /api/v1/login                              -              200   200    200        200    200        200    200
@@ -62,18 +90,42 @@ GET  /api/v1/plan/targets/{id}                  -              200   200    200 
 GET  /api/v1/users                              -              200   403    403        403    403        403    401
 POST /api/v1/users                              -              201   403    403        403    403        403    401
 GET  /api/v1/audit/verify                       -              200   403    403        403    403        403    401
+GET  /api/v1/audit                              -              200   403    403        403    403        403    401
+POST /api/v1/users/{login}/password             -              200   403    403        403    403        403    401
+POST /api/v1/users/{login}/disable              -              200   403    403        403    403        403    401
+POST /api/v1/users/{login}/enable               -              200   403    403        403    403        403    401
+POST /api/v1/me/password                        -              200   200    200        200    200        200    401
 POST /api/v1/imports/{kind}                     own            200   200    403        200    403        403    401
 POST /api/v1/imports/{kind}                     other          200   200    403        403    403        403    401
+POST /api/v1/imports/{kind}                     assess-own     200   200    200        403    403        403    401
+POST /api/v1/imports/{kind}                     assess-other   200   200    403        403    403        403    401
+POST /api/v1/imports/{kind}                     demand-own     200   200    403        403    200        403    401
+POST /api/v1/imports/{kind}                     demand-other   200   200    403        403    403        403    401
+GET  /api/v1/imports                            own            200   200    200        200    403        403    401
+GET  /api/v1/imports                            other          200   200    200        403    403        403    401
 GET  /api/v1/history                            own            200   200    200        200    403        403    401
 GET  /api/v1/history                            other          200   200    200        403    403        403    401
 GET  /api/v1/submissions/{school}/{year}        own            200   200    200        200    403        403    401
 GET  /api/v1/submissions/{school}/{year}        other          200   200    200        403    403        403    401
+GET  /api/v1/submissions                        -              200   200    200        200    403        403    401
+GET  /api/v1/templates/{kind}                   own            200   200    403        200    403        403    401
+GET  /api/v1/templates/{kind}                   other          200   200    403        403    403        403    401
+GET  /api/v1/forms/{school}/{year}              own            200   200    200        200    403        403    401
+GET  /api/v1/forms/{school}/{year}              other          200   200    200        403    403        403    401
+POST /api/v1/forms/{school}/{year}              own            200   200    403        200    403        403    401
+POST /api/v1/forms/{school}/{year}              other          200   200    403        403    403        403    401
+GET  /api/v1/schools                            -              200   200    200        200    403        403    401
+GET  /api/v1/schools/{code}                     own            200   200    200        200    403        403    401
+GET  /api/v1/schools/{code}                     other          200   200    200        403    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} own:submit     200   200    403        200    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} other:submit   200   200    403        403    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} own:approve    200   200    403        403    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} other:approve  200   200    403        403    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} own:reopen     200   200    403        403    403        403    401
 POST /api/v1/submissions/{school}/{year}/{verb} other:reopen   200   200    403        403    403        403    401
+GET  /api/v1/evaluation                         -              200   200    200        200    200        200    401
+GET  /api/v1/allocations                        -              200   200    200        200    403        403    401
+POST /api/v1/allocations                        -              201   201    403        403    403        403    401
 EOF
 ROLES="admin bureau department school enterprise viewer anonymous"
 
@@ -106,7 +158,8 @@ token_hash() {
 written() {
 	sql "SELECT (SELECT count(*) FROM app_user) || ' accounts, ' || (SELECT count(*) FROM import_batch) ||
 	     ' batches, ' || (SELECT count(*) FROM audit_log) || ' audit entries, submissions ' ||
-	     (SELECT coalesce(group_concat(school_id || '/' || year || '=' || status, ' '), 'none') FROM submission)"
+	     (SELECT coalesce(group_concat(school_id || '/' || year || '=' || status, ' '), 'none') FROM submission) ||
+	     ', allocation runs ' || (SELECT count(*) FROM allocation_run)"
 }
 # submission_status SCHOOL YEAR: as the store has it, "" while never moved.
 submission_status() {
@@ -123,8 +176,21 @@ path_of() {
 	esac
 	case $1 in
 	/api/v1/indicators/*) p="$p?year=2025${sc:+&org=$sc}" ;;
-	/api/v1/imports/*) p="$p?school=$sc" ;;
+	/api/v1/imports/*)
+		case $2 in
+		assess-*) p=/api/v1/imports/assessments ;;
+		demand-*) p=/api/v1/imports/demand ;;
+		*) p="$p?school=$sc" ;;
+		esac ;;
+	/api/v1/imports) p="$p?school=$sc&year=2025&limit=5" ;;
+	/api/v1/users/*) p=$(printf '%s' "$p" | sed 's/{login}/acc_target/') ;;
+	/api/v1/templates/*) p="$p?school=$sc&year=2025" ;;
+	/api/v1/forms/*) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/2025/") ;;
+	/api/v1/submissions) p="$p?year=2025" ;;
 	/api/v1/history) p="$p?school=$sc&year=2025&limit=5" ;;
+	/api/v1/schools) p="$p?year=2025" ;;
+	/api/v1/evaluation | /api/v1/allocations) p="$p?year=2025" ;;
+	/api/v1/schools/*) p="/api/v1/schools/$sc?year=2025" ;;
 	*/{verb}) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/$MOVE_YEAR/; s/{verb}/${2#*:}/") ;;
 	/api/v1/submissions/*) p=$(printf '%s' "$p" | sed "s/{school}/$sc/; s/{year}/2025/") ;;
 	esac
@@ -166,8 +232,17 @@ cell() {
 			--data "{\"login\":\"$fresh\",\"name\":\"$fresh\",\"role\":\"viewer\",\"password\":\"0123456789ab\"}" ;;
 	"POST /api/v1/imports/"*)
 		set -- "$@" -H 'Content-Type: text/csv' -H "X-File-Name: $variant.csv" --data-binary "@$WORK/$variant.csv" ;;
+	"POST /api/v1/forms/"*)
+		set -- "$@" -H 'Content-Type: application/json' --data-binary "@$WORK/form_$variant.json" ;;
+	"POST /api/v1/users/{login}/password")
+		set -- "$@" -H 'Content-Type: application/json' --data "{\"password\":\"$PW\"}" ;;
+	"POST /api/v1/me/password")
+		set -- "$@" -H 'Content-Type: application/json' --data "{\"old\":\"$PW\",\"new\":\"$PW\"}" ;;
+	"POST /api/v1/allocations")
+		set -- "$@" -H 'Content-Type: application/json' --data '{"year":2025,"pool":"300000.00","save":true}' ;;
 	esac
-	[ "$method" = POST ] && before=$(written) && batches=$(sql "SELECT count(*) FROM import_batch")
+	[ "$method" = POST ] && before=$(written) && batches=$(sql "SELECT count(*) FROM import_batch") &&
+		runs=$(sql "SELECT count(*) FROM allocation_run")
 	[ -n "$jar" ] && session=$(token_hash "$jar")
 	code=$(curl "$@" "$URL$path" </dev/null)
 	why=
@@ -189,6 +264,29 @@ cell() {
 		2??" /api/v1/imports/"*)
 			[ "$(sql "SELECT count(*) FROM import_batch")" -gt "$batches" ] ||
 				why="${why:+$why; }answered $code but no import batch was written" ;;
+		2??" /api/v1/forms/"*)
+			[ "$(sql "SELECT count(*) FROM import_batch WHERE kind = 'school_stats' AND file_name LIKE 'form-%'")" -gt 0 ] &&
+				[ "$(sql "SELECT count(*) FROM import_batch")" -gt "$batches" ] &&
+				[ "$(sql "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")" = form.save ] ||
+				why="${why:+$why; }answered $code but no form batch and audit entry were written" ;;
+		2??" /api/v1/users/{login}/"*)
+			# the newest audit entry is the change, and the account shows it
+			verb=${route##*/}
+			[ "$verb" = password ] && verb=passwd
+			[ "$(sql "SELECT who || ' ' || action || ' ' || detail FROM audit_log ORDER BY id DESC LIMIT 1")" = "$login user.$verb login=acc_target" ] ||
+				why="${why:+$why; }answered $code but the newest audit entry is not $login's user.$verb of acc_target"
+			case $verb in
+			disable) [ "$(sql "SELECT disabled FROM app_user WHERE login = 'acc_target'")" = 1 ] || why="${why:+$why; }acc_target is not disabled" ;;
+			enable) [ "$(sql "SELECT disabled FROM app_user WHERE login = 'acc_target'")" = 0 ] || why="${why:+$why; }acc_target is still disabled" ;;
+			esac ;;
+		2??" /api/v1/me/password")
+			[ "$(sql "SELECT count(*) FROM app_session WHERE token_hash = '$session'")" = 0 ] &&
+				[ "$(sql "SELECT who || ' ' || action FROM audit_log ORDER BY id DESC LIMIT 1")" = "$login user.passwd" ] ||
+				why="${why:+$why; }answered $code but the session lives on or no user.passwd entry of $login was written" ;;
+		2??" /api/v1/allocations")
+			[ "$(sql "SELECT count(*) FROM allocation_run")" -gt "$runs" ] &&
+				[ "$(sql "SELECT who || ' ' || action FROM audit_log ORDER BY id DESC LIMIT 1")" = "$login allocate" ] ||
+				why="${why:+$why; }answered $code but no allocation run and allocate entry of $login were written" ;;
 		2??" /api/v1/submissions/"*)
 			moved=$(submission_status "$sc" $MOVE_YEAR)
 			case "${variant#*:} $moved" in
@@ -224,6 +322,11 @@ while read -r method route variant admin bureau department school enterprise vie
 			# sign out a second session, so the one the matrix uses lives on
 			csrf=$(signin "acc_$role" "$WORK/out.jar")
 			cell "$role" "acc_$role" "$method" "$route" "$variant" "$want" "$WORK/out.jar" "$csrf"
+		elif [ "$method $route" = "POST /api/v1/me/password" ]; then
+			# a new password ends every session of the account: the
+			# matrix's own is made again after it
+			cell "$role" "acc_$role" "$method" "$route" "$variant" "$want" "$WORK/$role.jar" "$(cat "$WORK/$role.csrf")"
+			signin "acc_$role" "$WORK/$role.jar" >"$WORK/$role.csrf"
 		else
 			cell "$role" "acc_$role" "$method" "$route" "$variant" "$want" "$WORK/$role.jar" "$(cat "$WORK/$role.csrf")"
 		fi

@@ -68,6 +68,25 @@ req traversal2 --path-as-is "$URL/%2e%2e/%2e%2e/etc/passwd"
 status 404 "no file outside web/ (%2e%2e)"
 req dotfile "$URL/.git/config"
 status 404 "no hidden files"
+# ECharts, from node_modules/ (npm ci): only the names on the server's list
+req vendor "$URL/vendor/echarts.min.js"
+status 200 "/vendor/echarts.min.js is served"
+grep -qi '^content-type: text/javascript' "$WORK/vendor.h" && ok "as JavaScript" || not_ok "as JavaScript" "$(cat "$WORK/vendor.h")"
+cmp -s "$WORK/vendor.json" "$(dirname "$0")/../../node_modules/echarts/dist/echarts.min.js" &&
+	ok "it is node_modules/echarts/dist/echarts.min.js" || not_ok "it is node_modules' echarts.min.js" "$(wc -c <"$WORK/vendor.json") bytes"
+grep -qi '^cache-control: public, max-age=[1-9]' "$WORK/vendor.h" && grep -qi "^content-security-policy: default-src 'self'" "$WORK/vendor.h" &&
+	grep -qi '^x-content-type-options: nosniff' "$WORK/vendor.h" && ok "cacheable, with the security headers" ||
+	not_ok "cacheable, with the security headers" "$(cat "$WORK/vendor.h")"
+req vendor_up --path-as-is "$URL/vendor/../index.html"
+status 404 "/vendor/../index.html is refused"
+req vendor_up2 --path-as-is "$URL/vendor/%2e%2e/echarts/dist/echarts.min.js"
+status 404 "/vendor/%2e%2e/... is refused"
+req vendor_path "$URL/vendor/echarts/dist/echarts.min.js"
+status 404 "a path under node_modules/ is not a name on the list"
+req vendor_other "$URL/vendor/echarts.js"
+status 404 "another file of the package is not served"
+req vendor_post -X POST "$URL/vendor/echarts.min.js"
+status 405 "POST to a vendor file: 405"
 
 # --- signing in ------------------------------------------------------------
 req badpw -H 'Content-Type: application/json' --data '{"login":"root","password":"wrong"}' "$URL/api/v1/login"
@@ -199,6 +218,66 @@ expect_rc 0 "the CLI imports an assessment while the server runs"
 req c8c -b "$WORK/root2.jar" "$URL/api/v1/plan/targets/C8?year=2025"
 pyok "the next answer has it: C8 achieved" c8c 'd[0]["status"] == "achieved" and "试点已获批" in d[0]["explanation"]'
 
+# --- kept answers and sessions: shared, and ended by the CLI at once ---------------
+# The server keeps answers and checked sessions while the database is
+# unchanged, but nothing in the 50 ms after a change (a file's time moves by
+# the clock's tick): each block waits that out, so that its second request
+# is answered from what was kept.
+settle() { sleep 0.2; }
+settle
+req k1 -b "$WORK/root2.jar" "$URL/api/v1/plan/status?year=2025"
+req k2 -b "$WORK/root2.jar" "$URL/api/v1/plan/status?year=2025"
+status 200 "a kept answer of the plan: 200"
+[ -s "$WORK/k2.json" ] && cmp -s "$WORK/k1.json" "$WORK/k2.json" && ok "the kept answer is the first one, byte for byte" ||
+	not_ok "the kept answer is the first one" "$(wc -c <"$WORK/k1.json") and $(wc -c <"$WORK/k2.json") bytes"
+len=$(tr -d '\r' <"$WORK/k2.h" | sed -n 's/^[Cc]ontent-[Ll]ength: //p')
+[ "$len" = "$(wc -c <"$WORK/k2.json")" ] && grep -qi '^content-type: application/json' "$WORK/k2.h" &&
+	grep -qi '^cache-control: no-store' "$WORK/k2.h" && grep -qi "^content-security-policy: default-src 'self'" "$WORK/k2.h" &&
+	grep -qi '^x-content-type-options: nosniff' "$WORK/k2.h" && ok "sent with its length, as JSON, no-store, with the security headers" ||
+	not_ok "the kept answer's headers" "$(cat "$WORK/k2.h")"
+req k3 -b "$WORK/s1.jar" "$URL/api/v1/plan/status?year=2025"
+pyok "a school asking the same gets its own view, not the kept one: its school only" k3 \
+	'all(s["school"] == "330902S04" for t in d["targets"] for s in t.get("by_school", [])) and any(t.get("by_school") for t in d["targets"])'
+pyok "while the kept answer has other schools" k2 \
+	'any(s["school"] != "330902S04" for t in d["targets"] for s in t.get("by_school", []))'
+adduser kept1 admin
+adduser kept2 admin
+adduser kept3 admin
+login kept1 kept1
+login kept2 kept2
+login kept3 kept3
+settle
+req kept1a -b "$WORK/kept1.jar" "$URL/api/v1/me"
+req kept1b -b "$WORK/kept1.jar" "$URL/api/v1/me"
+pyok "a session checked twice (the second from the memo)" kept1b 'd["user"]["login"] == "kept1"'
+run "$TVET" --db "$DB" user disable kept1
+req kept1c -b "$WORK/kept1.jar" "$URL/api/v1/me"
+status 401 "the CLI disables the account: its kept session ends at once"
+settle
+req kept1d -b "$WORK/kept1.jar" "$URL/api/v1/me"
+status 401 "and stays ended once the change has settled"
+settle
+req kept2a -b "$WORK/kept2.jar" "$URL/api/v1/me"
+req kept2b -b "$WORK/kept2.jar" "$URL/api/v1/me"
+status 200 "another kept session"
+req kept2out -b "$WORK/kept2.jar" -X POST -H "X-CSRF-Token: $(cat "$WORK/kept2.csrf")" "$URL/api/v1/logout"
+req kept2c -b "$WORK/kept2.jar" "$URL/api/v1/me"
+status 401 "signed out, a kept session ends at once"
+settle
+req kept2d -b "$WORK/kept2.jar" "$URL/api/v1/me"
+status 401 "and stays ended once the sign-out has settled"
+settle
+req kept3a -b "$WORK/kept3.jar" "$URL/api/v1/me"
+req kept3b -b "$WORK/kept3.jar" "$URL/api/v1/me"
+status 200 "a third kept session"
+h=$(printf '%s' "$(awk '$6 == "tvet_session" { print $7 }' "$WORK/kept3.jar")" | sha256sum | cut -d' ' -f1)
+sqlite3 "$DB" "UPDATE app_session SET created = created - 46800 WHERE token_hash = '$h'"
+req kept3c -b "$WORK/kept3.jar" "$URL/api/v1/me"
+status 401 "made 13 hours old behind the server's back: a kept session ends at once"
+settle
+req kept3d -b "$WORK/kept3.jar" "$URL/api/v1/me"
+status 401 "and stays ended once the change has settled"
+
 # --- submissions and approval ----------------------------------------------------
 SUB="$URL/api/v1/submissions/330902S04/2025"
 req sub0 -b "$WORK/s1.jar" "$SUB"
@@ -253,8 +332,18 @@ grep -q 'login.failed' "$WORK/out" && grep -q 'user.add' "$WORK/out" && grep -q 
 	not_ok "the audit trail has the logins" "$(head -c 400 "$WORK/out")"
 grep -q '"GET /api/v1/plan/status" 200' "$WORK/serve.log" && ok "an access line per request" || not_ok "the access log" "$(head -5 "$WORK/serve.log")"
 grep -q 'correct horse\|0123456789ab' "$WORK/serve.log" && not_ok "no password in the log" || ok "no password in the log"
+req forge "$URL/x%0a2001-01-01T00:00:00Z%20127.0.0.1%20root%20%22GET%20/forged%22%20200"
+req last "$URL/api/v1/last-before-stop"
 kill -TERM $PID
 wait $PID
 src=$?
 [ "$src" -eq 0 ] && ok "SIGTERM stops the server cleanly" || not_ok "SIGTERM stops the server" "exit $src; $(tail -3 "$WORK/serve.log")"
+# The log is written in batches: after the stop it holds every request, the
+# last one too, and a path cannot forge a line (MHD hands it %-decoded).
+grep -q '"GET /api/v1/last-before-stop" 404' "$WORK/serve.log" && ok "the access log has the last request before the stop" ||
+	not_ok "the access log has the last request" "$(tail -3 "$WORK/serve.log")"
+grep -q '^2001-01-01T00:00:00Z' "$WORK/serve.log" && not_ok "a request cannot forge an access log line" "$(grep -n '^2001' "$WORK/serve.log")" ||
+	ok "a request cannot forge an access log line"
+grep -qF '"GET /x\x0a2001-01-01T00:00:00Z 127.0.0.1 root \x22GET /forged\x22 200" 404' "$WORK/serve.log" &&
+	ok "control characters and quotes of a path are logged as \\xHH" || not_ok "a path's control characters are escaped" "$(grep -n 'forged' "$WORK/serve.log")"
 finish

@@ -869,6 +869,172 @@ static void test_clear_data_keeps_accounts(void **state)
 	assert_int_equal(checked, 6);
 }
 
+/* ---- the memo of checked sessions ---- */
+
+/* Under one generation the memo answers without the store: a row removed
+ * behind its back (as no real change could be, without a new generation)
+ * still answers, and a new generation reads the store again. */
+static void test_memo_answers_under_its_generation(void **state)
+{
+	struct fixture *fx = *state;
+	struct auth_memo *m = auth_memo_new();
+	struct auth_session ss, check;
+	struct err e;
+
+	add_user(fx, "alice", AUTH_SCHOOL, "S001");
+	login_ok(fx, "alice", PW, "10.0.0.1", T0, &ss);
+	assert_int_equal(auth_session_check_memo(m, "g1", fx->s, ss.token, T0 + 1, &check, &e), 0);
+	assert_string_equal(check.user.login, "alice");
+	assert_string_equal(check.user.scope, "S001");
+	assert_int_equal((int)check.user.role, AUTH_SCHOOL);
+	assert_string_equal(check.csrf, ss.csrf);
+	assert_int_equal(check.created, T0);
+	assert_string_equal(check.token, "");
+	testlib_raw_exec(fx->db, "DELETE FROM app_session");
+	memset(&check, 0, sizeof(check));
+	assert_int_equal(auth_session_check_memo(m, "g1", fx->s, ss.token, T0 + 2, &check, &e), 0);
+	assert_string_equal(check.user.login, "alice");
+	assert_string_equal(check.csrf, ss.csrf);
+	/* a new generation: the store says the session is gone */
+	assert_int_equal(auth_session_check_memo(m, "g2", fx->s, ss.token, T0 + 3, &check, &e),
+			 ERR_AUTH);
+	assert_string_equal(check.user.login, "");
+	/* and a failure is not kept: g2 still asks the store */
+	assert_int_equal(auth_session_check_memo(m, "g2", fx->s, ss.token, T0 + 4, &check, &e),
+			 ERR_AUTH);
+	auth_memo_free(m);
+}
+
+/* "" and NULL generations, and no memo, always read the store. */
+static void test_memo_unknown_generation(void **state)
+{
+	struct fixture *fx = *state;
+	struct auth_memo *m = auth_memo_new();
+	struct auth_session ss, check;
+	struct err e;
+
+	add_user(fx, "alice", AUTH_ADMIN, "");
+	login_ok(fx, "alice", PW, "10.0.0.1", T0, &ss);
+	assert_int_equal(auth_session_check_memo(m, "", fx->s, ss.token, T0 + 1, &check, &e), 0);
+	assert_int_equal(auth_session_check_memo(m, NULL, fx->s, ss.token, T0 + 1, &check, &e), 0);
+	assert_int_equal(auth_session_check_memo(NULL, "g", fx->s, ss.token, T0 + 1, &check, &e),
+			 0);
+	testlib_raw_exec(fx->db, "DELETE FROM app_session");
+	assert_int_equal(auth_session_check_memo(m, "", fx->s, ss.token, T0 + 2, &check, &e),
+			 ERR_AUTH);
+	assert_int_equal(auth_session_check_memo(m, NULL, fx->s, ss.token, T0 + 2, &check, &e),
+			 ERR_AUTH);
+	assert_int_equal(auth_session_check_memo(NULL, "g", fx->s, ss.token, T0 + 2, &check, &e),
+			 ERR_AUTH);
+	/* a malformed token never reaches the memo or the store */
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, "' OR 1=1 --", T0, &check, &e),
+			 ERR_AUTH);
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, NULL, T0, &check, &e), ERR_AUTH);
+	auth_memo_free(m);
+}
+
+/* The clock still rules a kept session: idle and absolute expiry end it
+ * (and delete it, as the store's check does), and a session due its touch
+ * is touched in the store. */
+static void test_memo_expiry_from_the_clock(void **state)
+{
+	struct fixture *fx = *state;
+	struct auth_memo *m = auth_memo_new();
+	struct auth_session ss, other, check;
+	struct err e;
+	int64_t t;
+
+	add_user(fx, "alice", AUTH_ADMIN, "");
+	login_ok(fx, "alice", PW, "10.0.0.1", T0, &ss);
+	login_ok(fx, "alice", PW, "10.0.0.1", T0, &other);
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss.token, T0 + 1, &check, &e), 0);
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, other.token, T0 + 1, &check, &e),
+			 0);
+	/* due its touch: the store's last_seen moves */
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss.token,
+						 T0 + AUTH_TOUCH_SECONDS, &check, &e),
+			 0);
+	assert_int_equal(check.last_seen, T0 + AUTH_TOUCH_SECONDS);
+	assert_int_equal(count(fx, "SELECT max(last_seen) FROM app_session"),
+			 T0 + AUTH_TOUCH_SECONDS);
+	/* the other, left alone for the idle limit, has ended and is deleted */
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, other.token,
+						 T0 + AUTH_IDLE_SECONDS, &check, &e),
+			 ERR_AUTH);
+	assert_non_null(strstr(e.msg, "expired"));
+	assert_int_equal(count(fx, "SELECT count(*) FROM app_session"), 1);
+	/* used every 20 minutes, the first still ends at the absolute limit */
+	for (t = T0 + 1200; t < T0 + AUTH_ABSOLUTE_SECONDS; t += 1200)
+		assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss.token, t, &check, &e),
+				 0);
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss.token,
+						 T0 + AUTH_ABSOLUTE_SECONDS, &check, &e),
+			 ERR_AUTH);
+	assert_int_equal(count(fx, "SELECT count(*) FROM app_session"), 0);
+	auth_memo_free(m);
+}
+
+/* A disabled account loses its session as soon as the generation moves
+ * (the server's moves with any commit, the CLI's included). */
+static void test_memo_disabled_account(void **state)
+{
+	struct fixture *fx = *state;
+	struct auth_memo *m = auth_memo_new();
+	struct auth_session ss, check;
+	struct err e;
+
+	add_user(fx, "alice", AUTH_ADMIN, "");
+	login_ok(fx, "alice", PW, "10.0.0.1", T0, &ss);
+	assert_int_equal(auth_session_check_memo(m, "g1", fx->s, ss.token, T0 + 1, &check, &e), 0);
+	assert_int_equal(auth_user_disable(fx->s, "alice", 1, "cli:test", T0 + 2, &e), 0);
+	assert_int_equal(auth_session_check_memo(m, "g2", fx->s, ss.token, T0 + 3, &check, &e),
+			 ERR_AUTH);
+	auth_memo_free(m);
+}
+
+/* More sessions than slots: each still checks, against the store when its
+ * slot was taken. */
+static void test_memo_many_sessions(void **state)
+{
+	struct fixture *fx = *state;
+	struct auth_memo *m = auth_memo_new();
+	enum { N = 2 * AUTH_MEMO_SLOTS + 3 };
+	static struct auth_session ss[N];
+	struct auth_session check;
+	struct err e;
+
+	struct strbuf sql = {0};
+
+	add_user(fx, "alice", AUTH_ADMIN, "");
+	/* sessions made directly: N argon2id logins would take minutes */
+	strbuf_addstr(&sql, "BEGIN;");
+	for (int i = 0; i < N; i++) {
+		char hash[65];
+
+		auth_random_hex(ss[i].token);
+		auth_sha256_hex(ss[i].token, hash);
+		strbuf_addf(&sql,
+			    "INSERT INTO app_session(token_hash, user_id, csrf, created, last_seen, ip)"
+			    " SELECT '%s', id, 'c%d', %lld, %lld, '' FROM app_user"
+			    " WHERE login = 'alice';",
+			    hash, i, (long long)T0, (long long)T0);
+	}
+	strbuf_addstr(&sql, "COMMIT;");
+	testlib_raw_exec(fx->db, strbuf_str(&sql));
+	strbuf_release(&sql);
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < N; i++) {
+			char csrf[16];
+
+			snprintf(csrf, sizeof(csrf), "c%d", i);
+			assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss[i].token, T0 + 1,
+								 &check, &e),
+					 0);
+			assert_string_equal(check.csrf, csrf);
+		}
+	auth_memo_free(m);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -895,6 +1061,11 @@ int main(void)
 		T(test_audit_triggers),
 		T(test_audit_tamper),
 		T(test_clear_data_keeps_accounts),
+		T(test_memo_answers_under_its_generation),
+		T(test_memo_unknown_generation),
+		T(test_memo_expiry_from_the_clock),
+		T(test_memo_disabled_account),
+		T(test_memo_many_sessions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,15 @@
 // relabel() when the language changes while it is shown, reset() on
 // sign-out: nothing of the last account may stay}.
 import overview from './overview.js';
+import schools from './schools.js';
+import submit from './submit.js';
+import history from './history.js';
+import users from './users.js';
 
 export default [
   overview,
+  schools,
+  submit,
+  history,
+  users,
 ];

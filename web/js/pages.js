@@ -7,13 +7,17 @@
 import overview from './overview.js';
 import schools from './schools.js';
 import submit from './submit.js';
+import records from './records.js';
 import history from './history.js';
 import users from './users.js';
+import evaluation from './evaluation.js';
 
 export default [
   overview,
   schools,
+  evaluation,
   submit,
+  records,
   history,
   users,
 ];

@@ -243,7 +243,7 @@ int cmd_allocate(const struct cli *c, int argc, char **argv, struct err *e)
 			{"school", N_("School"), OUT_TEXT}, {"name", N_("Name"), OUT_TEXT},
 			{"index", N_("Index"), OUT_REAL},   {"score_used", N_("Score used"), OUT_REAL},
 			{"base", N_("Base"), OUT_REAL},	    {"reward", N_("Reward"), OUT_REAL},
-			{"share_of_base", N_("% of base"), OUT_REAL},
+			{"share_of_base", N_("Per cent of base"), OUT_REAL},
 			{"capped", N_("Capped"), OUT_BOOL}, {"limited", N_("Limited"), OUT_BOOL},
 		};
 		struct out_table t;

@@ -136,7 +136,6 @@ struct coin_plan {
 	size_t *off; /* nagg + 1 offsets into kids */
 	int *kids;
 	unsigned char *is_ind; /* per kid: an indicator (level 1) */
-	unsigned char *all_ind; /* per aggregate: every kid an indicator */
 };
 
 static void coin_plan_build(const struct coin *c, struct coin_plan *p)
@@ -151,7 +150,6 @@ static void coin_plan_build(const struct coin *c, struct coin_plan *p)
 	p->off = xmalloc((c->nnodes + 1) * sizeof(*p->off));
 	p->kids = xmalloc(c->nnodes * sizeof(*p->kids));
 	p->is_ind = xmalloc(c->nnodes + 1);
-	p->all_ind = xmalloc(c->nnodes + 1);
 	for (int level = 2; level <= top; level++)
 		for (size_t i = 0; i < c->nnodes; i++) {
 			size_t start = k;
@@ -165,9 +163,6 @@ static void coin_plan_build(const struct coin *c, struct coin_plan *p)
 					p->kids[k++] = (int)j;
 				}
 			p->maxkids = k - start > p->maxkids ? k - start : p->maxkids;
-			p->all_ind[p->nagg] = 1;
-			for (size_t q = start; q < k; q++)
-				p->all_ind[p->nagg] &= p->is_ind[q];
 			p->agg[p->nagg++] = (int)i;
 		}
 	p->off[p->nagg] = k;
@@ -179,7 +174,6 @@ static void coin_plan_free(struct coin_plan *p)
 	free(p->off);
 	free(p->kids);
 	free(p->is_ind);
-	free(p->all_ind);
 }
 
 /* Aggregate every unit's scores (unit-major, nnodes wide) up the plan with
@@ -383,8 +377,9 @@ struct coin_prepared {
 	double *score;
 	double *logs;
 	int nonpositive; /* an indicator value <= 0: no geometric mean */
-	/* per unit, the indicators in the plan's kid order (NAN where the kid
-	 * is an aggregate), values and logs; gap[u]: a unit missing one */
+	/* the indicators by plan kid, a column of every unit each (NAN where
+	 * the kid is an aggregate), values and logs; gap[u]: a unit missing
+	 * one */
 	double *packed, *packed_logs;
 	unsigned char *gap;
 };
@@ -436,8 +431,11 @@ struct coin_mc {
 	struct coin_prepared *prep; /* nimp x nnorm */
 	double *score, *w, *tmp;
 	int *rank;
-	size_t *order; /* the units, best first, as the last replication ranked them */
+	/* the units, best first, as the last replication with the same
+	 * prepared set and mean ranked them: one order per such pair */
+	size_t *orders;
 	double *wn;    /* per plan kid: its weight over its siblings' sum */
+	double *acol;  /* per node, a column of every unit: the aggregates */
 	struct coin_result scratch;
 };
 
@@ -448,21 +446,31 @@ static int coin_before(double a, double b)
 }
 
 /* Rank m->tmp into m->rank (1 best, ties at the minimum, 0 for none).
- * Replications rank the units much as the last one did, so the last order
- * is sorted again by insertion: linear in the units plus the moves. */
-static void coin_mc_ranks(struct coin_mc *m)
+ * Replications with the same prepared set and mean rank the units much as
+ * the last such one did (only the weights differ), so its order is sorted
+ * again by insertion: linear in the units plus the moves. */
+static void coin_mc_ranks(struct coin_mc *m, size_t slot)
 {
-	size_t n = m->c->nunits, *o = m->order;
+	size_t n = m->c->nunits, *o = m->orders + slot * n;
 	const double *v = m->tmp;
 
 	for (size_t i = 1; i < n; i++) {
-		size_t x = o[i], j = i;
+		size_t x = o[i], lo = 0, hi = i;
 
-		while (j > 0 && coin_before(v[x], v[o[j - 1]])) {
-			o[j] = o[j - 1];
-			j--;
+		if (!coin_before(v[x], v[o[i - 1]]))
+			continue; /* in place already: the common case */
+		/* where it goes among the sorted ones: a binary search, then
+		 * one move of the block after it */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (coin_before(v[x], v[o[mid]]))
+				hi = mid;
+			else
+				lo = mid + 1;
 		}
-		o[j] = x;
+		memmove(o + lo + 1, o + lo, (i - lo) * sizeof(*o));
+		o[lo] = x;
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t u = o[i];
@@ -471,6 +479,20 @@ static void coin_mc_ranks(struct coin_mc *m)
 			     : i && v[u] == v[o[i - 1]] ? m->rank[o[i - 1]]
 							   : (int)i + 1;
 	}
+}
+
+/* out += a * x over n values; apart, so that the compiler may use
+ * vector instructions, two values a step for the same reason. */
+static void coin_axpy(double *restrict out, const double *restrict x, double a, size_t n)
+{
+	size_t u = 0;
+
+	for (; u + 2 <= n; u += 2) {
+		out[u] += a * x[u];
+		out[u + 1] += a * x[u + 1];
+	}
+	for (; u < n; u++)
+		out[u] += a * x[u];
 }
 
 /* Lay prepared set p out for the fast path (struct coin_prepared). */
@@ -486,8 +508,8 @@ static void coin_pack(const struct coin_mc *m, struct coin_prepared *p)
 		for (size_t k = 0; k < nk; k++) {
 			size_t at = u * c->nnodes + (size_t)m->plan.kids[k];
 
-			p->packed[u * nk + k] = m->plan.is_ind[k] ? p->score[at] : NAN;
-			p->packed_logs[u * nk + k] = m->plan.is_ind[k] ? p->logs[at] : NAN;
+			p->packed[k * c->nunits + u] = m->plan.is_ind[k] ? p->score[at] : NAN;
+			p->packed_logs[k * c->nunits + u] = m->plan.is_ind[k] ? p->logs[at] : NAN;
 			if (m->plan.is_ind[k] && isnan(p->score[at]))
 				p->gap[u] = 1;
 		}
@@ -527,23 +549,35 @@ static int coin_mc_rank(struct coin_mc *m, const struct coin_prepared *prep, con
 		for (size_t k = p->off[a]; k < p->off[a + 1]; k++)
 			m->wn[k] = sw > 0 ? w[p->kids[k]] / sw : 0;
 	}
+	/* every unit at once, aggregate by aggregate: each kid's column
+	 * scaled and added, contiguous, so the compiler vectorises it */
+	{
+		const double *packed = agg == CI_AGG_GEOM ? prep->packed_logs : prep->packed;
+		size_t n = c->nunits;
+
+		for (size_t a = 0; a < p->nagg; a++) {
+			double *out = m->acol + (size_t)p->agg[a] * n;
+
+			memset(out, 0, n * sizeof(*out));
+			for (size_t k = p->off[a]; k < p->off[a + 1]; k++) {
+				coin_axpy(out,
+					  p->is_ind[k] ? packed + k * n : m->acol + (size_t)p->kids[k] * n,
+					  m->wn[k], n);
+			}
+		}
+		memcpy(m->tmp, m->acol + (size_t)m->root * n, n * sizeof(*m->tmp));
+	}
+	/* a unit with a gap: again alone, renormalising over what it has */
 	for (size_t u = 0; u < c->nunits; u++) {
 		const double *in = src + u * c->nnodes;
-		const double *packed = (agg == CI_AGG_GEOM ? prep->packed_logs : prep->packed) +
-				       u * p->off[p->nagg];
 		double *row = m->score + u * c->nnodes;
 
+		if (!prep->gap[u])
+			continue;
 		for (size_t a = 0; a < p->nagg; a++) {
 			size_t n = p->off[a + 1] - p->off[a], present = 0;
 			double acc = 0, sw = 0;
 
-			if (p->all_ind[a] && !prep->gap[u]) {
-				/* the common case: contiguous, no test per value */
-				for (size_t k = p->off[a]; k < p->off[a + 1]; k++)
-					acc += m->wn[k] * packed[k];
-				row[p->agg[a]] = acc;
-				continue;
-			}
 			for (size_t k = p->off[a]; k < p->off[a + 1]; k++) {
 				int kid = p->kids[k];
 				double v = p->is_ind[k] ? in[kid] : row[kid];
@@ -561,7 +595,7 @@ static int coin_mc_rank(struct coin_mc *m, const struct coin_prepared *prep, con
 		}
 		m->tmp[u] = row[m->root];
 	}
-	coin_mc_ranks(m);
+	coin_mc_ranks(m, (size_t)(prep - m->prep) * 4 + (size_t)agg);
 	return 0;
 }
 
@@ -624,10 +658,12 @@ static void coin_scratch_alloc(struct coin_mc *m)
 	m->w = xmalloc((c->nnodes + 1) * sizeof(double));
 	m->tmp = xmalloc((c->nunits + 1) * sizeof(double));
 	m->rank = xcalloc(c->nunits + 1, sizeof(int));
-	m->order = xmalloc((c->nunits + 1) * sizeof(size_t));
-	for (size_t u = 0; u < c->nunits; u++)
-		m->order[u] = u;
+	m->orders = xmalloc((m->nimp * m->nnorm * 4 * c->nunits + 1) * sizeof(size_t));
+	for (size_t k = 0; k < m->nimp * m->nnorm * 4; k++)
+		for (size_t u = 0; u < c->nunits; u++)
+			m->orders[k * c->nunits + u] = u;
 	m->wn = xmalloc((c->nnodes + 1) * sizeof(double));
+	m->acol = xmalloc((c->nnodes * c->nunits + 1) * sizeof(double));
 }
 
 static void coin_scratch_free(struct coin_mc *m)
@@ -636,8 +672,9 @@ static void coin_scratch_free(struct coin_mc *m)
 	free(m->w);
 	free(m->tmp);
 	free(m->rank);
-	free(m->order);
+	free(m->orders);
 	free(m->wn);
+	free(m->acol);
 }
 
 static void *coin_worker_run(void *arg)

@@ -439,12 +439,6 @@ struct coin_mc {
 	struct coin_result scratch;
 };
 
-/* a ranks before b: higher, and any value before none */
-static int coin_before(double a, double b)
-{
-	return !isnan(a) && (isnan(b) || a > b);
-}
-
 /* Rank m->tmp into m->rank (1 best, ties at the minimum, 0 for none).
  * Replications with the same prepared set and mean rank the units much as
  * the last such one did (only the weights differ), so its order is sorted
@@ -452,19 +446,28 @@ static int coin_before(double a, double b)
 static void coin_mc_ranks(struct coin_mc *m, size_t slot)
 {
 	size_t n = m->c->nunits, *o = m->orders + slot * n;
-	const double *v = m->tmp;
+	double *v = m->tmp;
 
+	/* no value sorts last: -inf, then plain comparisons */
+	for (size_t u = 0; u < n; u++)
+		if (isnan(v[u])) {
+			v[u] = -INFINITY;
+			m->rank[u] = -1;
+		} else {
+			m->rank[u] = 1;
+		}
 	for (size_t i = 1; i < n; i++) {
 		size_t x = o[i], lo = 0, hi = i;
+		double key = v[x];
 
-		if (!coin_before(v[x], v[o[i - 1]]))
+		if (!(key > v[o[i - 1]]))
 			continue; /* in place already: the common case */
 		/* where it goes among the sorted ones: a binary search, then
 		 * one move of the block after it */
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (coin_before(v[x], v[o[mid]]))
+			if (key > v[o[mid]])
 				hi = mid;
 			else
 				lo = mid + 1;
@@ -475,7 +478,7 @@ static void coin_mc_ranks(struct coin_mc *m, size_t slot)
 	for (size_t i = 0; i < n; i++) {
 		size_t u = o[i];
 
-		m->rank[u] = isnan(v[u])			   ? 0
+		m->rank[u] = m->rank[u] < 0			   ? 0
 			     : i && v[u] == v[o[i - 1]] ? m->rank[o[i - 1]]
 							   : (int)i + 1;
 	}
@@ -702,9 +705,13 @@ static void *coin_worker_run(void *arg)
 				wk->sum[u] += wk->m.rank[u];
 			}
 			/* the fast geometric path leaves logs in tmp */
-			for (size_t u = 0; wk->scores && u < c->nunits; u++)
-				wk->scores[rep * c->nunits + u] =
-					a == CI_AGG_GEOM ? exp(wk->m.tmp[u]) : wk->m.tmp[u];
+			for (size_t u = 0; wk->scores && u < c->nunits; u++) {
+				double v = wk->m.tmp[u]; /* -inf: no value (coin_mc_ranks) */
+
+				wk->scores[rep * c->nunits + u] = !isfinite(v)		? NAN
+								  : a == CI_AGG_GEOM ? exp(v)
+										     : v;
+			}
 		}
 	}
 	return NULL;

@@ -12,7 +12,7 @@
 #
 # The library (every module but cli/) goes into libtvet.a; the program and
 # each unit test (tests/unit/test_<module>.c, cmocka) link against it.
-# Module dependencies point one way: core <- store, calc, text <- ingest,
+# Module dependencies point one way: core <- store, calc, text, talent <- ingest,
 # demo, monitor <- report, http, cli.
 
 VERSION   := 0.1.0
@@ -62,7 +62,7 @@ LDLIBS    += $(PKG_LIBS) -lm -lpthread
 
 LIB_SRC   := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/calc/*.c src/monitor/*.c \
              src/auth/*.c src/http/*.c \
-             src/text/*.c src/demo/*.c src/report/*.c)
+             src/text/*.c src/talent/*.c src/demo/*.c src/report/*.c)
 CLI_SRC   := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 GEN_SRC   := $(B)/gen/migrations_sqlite.c

@@ -294,13 +294,16 @@ int cmd_allocate(const struct cli *c, int argc, char **argv, struct err *e)
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
 		monitor_end_read(m); /* the write needs the connection */
-		if ((rc = payout_save(s, &p, who, at, e)) < 0)
-			goto out;
 		fmt_yuan(yuan, sizeof(yuan), p.res.allocated_fen);
 		snprintf(detail, sizeof(detail), "allocation %d: %s yuan to %zu schools, inputs %.16s",
 			 a.year, yuan, p.ev[0].nschools, p.inputs_sha256);
-		if ((rc = auth_audit(s, who, "cli", "allocate", detail, (int64_t)now, e)) < 0)
+		/* the run and its audit entry: one transaction */
+		if ((rc = store_begin(s, e)) < 0 || (rc = payout_save(s, &p, who, at, e)) < 0 ||
+		    (rc = auth_audit(s, who, "cli", "allocate", detail, (int64_t)now, e)) < 0 ||
+		    (rc = store_commit(s, e)) < 0) {
+			store_rollback(s);
 			goto out;
+		}
 		fprintf(stderr, _("saved: allocation run of %d (inputs %.16s...)\n"), a.year,
 			p.inputs_sha256);
 	}

@@ -196,12 +196,15 @@ int cmd_evaluate(const struct cli *c, int argc, char **argv, struct err *e)
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 		pw = getpwuid(getuid());
 		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
-		if ((rc = evaluate_save(s, cfg, &r, who, at, e)) < 0)
-			goto out;
 		snprintf(detail, sizeof(detail), "evaluation %d: city index %.1f, inputs %.16s", year,
 			 r.city_index, r.inputs_sha256);
-		if ((rc = auth_audit(s, who, "cli", "evaluate", detail, (int64_t)now, e)) < 0)
+		/* the run and its audit entry: one transaction */
+		if ((rc = store_begin(s, e)) < 0 || (rc = evaluate_save(s, cfg, &r, who, at, e)) < 0 ||
+		    (rc = auth_audit(s, who, "cli", "evaluate", detail, (int64_t)now, e)) < 0 ||
+		    (rc = store_commit(s, e)) < 0) {
+			store_rollback(s);
 			goto out;
+		}
 		fprintf(stderr, _("saved: the %d evaluation of %zu schools (inputs %.16s...)\n"), year,
 			r.nschools, r.inputs_sha256);
 	}

@@ -74,29 +74,34 @@ static int eval_apply_weights(struct http_resp *w, struct eval_config *cfg,
 			if (!strcmp(eval_config_dimension(cfg, d)->code, ws->dim[i]))
 				break;
 		if (d == nd) {
-			api_fail(w, ERR_INPUT, "parameter 'w.%s': no such dimension (%s%s%s%s%s%s%s)",
-				 ws->dim[i], nd > 0 ? eval_config_dimension(cfg, 0)->code : "",
-				 nd > 1 ? ", " : "", nd > 1 ? eval_config_dimension(cfg, 1)->code : "",
-				 nd > 2 ? ", " : "", nd > 2 ? eval_config_dimension(cfg, 2)->code : "",
-				 nd > 3 ? ", " : "", nd > 3 ? eval_config_dimension(cfg, 3)->code : "");
+			char known[256] = "";
+			size_t used = 0;
+
+			for (d = 0; d < nd && used < sizeof(known); d++)
+				used += (size_t)snprintf(known + used, sizeof(known) - used, "%s%s",
+							 d ? ", " : "",
+							 eval_config_dimension(cfg, d)->code);
+			api_fail(w, ERR_INPUT, "parameter 'w.%.40s': no such dimension (%s)",
+				 ws->dim[i], known);
 			return -1;
 		}
 		if (!ws->text[i][0] || *end || !isfinite(v) || v < 0) {
-			api_fail(w, ERR_INPUT, "parameter 'w.%s': '%.40s' is not a number >= 0",
+			api_fail(w, ERR_INPUT, "parameter 'w.%.40s': '%.40s' is not a number >= 0",
 				 ws->dim[i], ws->text[i]);
 			return -1;
 		}
 		err_clear(&e);
 		if (eval_config_set_weight(cfg, ws->dim[i], v, &e) < 0) {
-			api_fail(w, ERR_INPUT, "parameter 'w.%s': %s", ws->dim[i], e.msg);
+			api_fail(w, ERR_INPUT, "parameter 'w.%.40s': %s", ws->dim[i], e.msg);
 			return -1;
 		}
 	}
 	for (size_t d = 0; d < eval_config_ndimensions(cfg); d++)
 		sum += eval_config_dimension(cfg, d)->weight;
 	if (!(sum > 0)) {
-		api_fail(w, ERR_INPUT, "parameters w.*: every dimension's weight is 0; "
-				       "at least one must be above 0");
+		api_fail(w, ERR_INPUT,
+			 "parameters w.*: every dimension's weight is 0; "
+			 "at least one must be above 0");
 		return -1;
 	}
 	return 0;
@@ -275,9 +280,9 @@ static int eval_body_number(json_t *body, const char *key, double lo, double hi,
 static int eval_parse_request(json_t *body, struct payout_request *q, struct payout_base **bases,
 			      int *save, struct http_resp *w)
 {
-	static const char *const known[] = {"year",   "pool",	 "pool_fen",   "rule", "floor",
-					    "cap",    "robust", "smooth",     "max_change",
-					    "bases",  "save"};
+	static const char *const known[] = {"year",	  "pool",  "pool_fen", "rule",
+					    "floor",	  "cap",   "robust",   "smooth",
+					    "max_change", "bases", "save"};
 	json_t *v, *year = json_object_get(body, "year"), *pool = json_object_get(body, "pool"),
 		   *pool_fen = json_object_get(body, "pool_fen"), *b;
 	const char *key, *rule;
@@ -290,7 +295,8 @@ static int eval_parse_request(json_t *body, struct payout_request *q, struct pay
 			if (!strcmp(key, known[k]))
 				break;
 		if (k == sizeof(known) / sizeof(known[0])) {
-			api_fail(w, ERR_INPUT, "'%.40s' is not a field of an allocation request", key);
+			api_fail(w, ERR_INPUT, "'%.40s' is not a field of an allocation request",
+				 key);
 			return -1;
 		}
 	}
@@ -302,13 +308,16 @@ static int eval_parse_request(json_t *body, struct payout_request *q, struct pay
 	}
 	q->year = (int)json_integer_value(year);
 	if ((pool != NULL) == (pool_fen != NULL)) {
-		api_fail(w, ERR_INPUT, "give the pool as 'pool' (yuan, a string like \"300000.00\") "
-				       "or 'pool_fen' (an integer), one of them");
+		api_fail(w, ERR_INPUT,
+			 "give the pool as 'pool' (yuan, a string like \"300000.00\") "
+			 "or 'pool_fen' (an integer), one of them");
 		return -1;
 	}
-	if (pool && (!json_is_string(pool) || (q->o.pool_fen = eval_parse_fen(json_string_value(pool))) < 0)) {
-		api_fail(w, ERR_INPUT, "'pool': %s is not an amount in yuan as a string "
-				       "(e.g. \"300000\" or \"300000.50\")",
+	if (pool && (!json_is_string(pool) ||
+		     (q->o.pool_fen = eval_parse_fen(json_string_value(pool))) < 0)) {
+		api_fail(w, ERR_INPUT,
+			 "'pool': %s is not an amount in yuan as a string "
+			 "(e.g. \"300000\" or \"300000.50\")",
 			 json_is_string(pool) ? "the value" : "a number");
 		return -1;
 	}
@@ -353,7 +362,8 @@ static int eval_parse_request(json_t *body, struct payout_request *q, struct pay
 		size_t n = 0;
 
 		if (!json_is_object(b) || !json_object_size(b)) {
-			api_fail(w, ERR_INPUT, "'bases' must be an object of school code: \"yuan\"");
+			api_fail(w, ERR_INPUT,
+				 "'bases' must be an object of school code: \"yuan\"");
 			return -1;
 		}
 		*bases = xcalloc(json_object_size(b), sizeof(**bases));
@@ -363,8 +373,9 @@ static int eval_parse_request(json_t *body, struct payout_request *q, struct pay
 
 			if (strlen(key) >= sizeof(x->code) || !json_is_string(v) ||
 			    (x->fen = eval_parse_fen(json_string_value(v))) <= 0) {
-				api_fail(w, ERR_INPUT, "bases.%.31s: not an amount in yuan above 0, as a "
-						       "string (e.g. \"200000.00\")",
+				api_fail(w, ERR_INPUT,
+					 "bases.%.31s: not an amount in yuan above 0, as a "
+					 "string (e.g. \"200000.00\")",
 					 key);
 				return -1;
 			}
@@ -406,13 +417,17 @@ static void api_allocate(struct http_req *r, struct http_resp *w)
 	if (save) {
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 		monitor_end_read(m); /* the write needs the connection */
-		if (payout_save(r->s, &p, u->login, at, &e) < 0)
-			goto fail;
-		snprintf(detail, sizeof(detail), "allocation %d: %lld.%02lld yuan to %zu schools, inputs %.16s",
-			 q.year, (long long)(p.res.allocated_fen / 100),
+		snprintf(detail, sizeof(detail),
+			 "allocation %d: %lld.%02lld yuan to %zu schools, inputs %.16s", q.year,
+			 (long long)(p.res.allocated_fen / 100),
 			 (long long)(p.res.allocated_fen % 100), p.ev[0].nschools, p.inputs_sha256);
-		if (auth_audit(r->s, u->login, r->ip, "allocate", detail, r->now, &e) < 0)
+		/* the run and its audit entry: one transaction */
+		if (store_begin(r->s, &e) < 0 || payout_save(r->s, &p, u->login, at, &e) < 0 ||
+		    auth_audit(r->s, u->login, r->ip, "allocate", detail, r->now, &e) < 0 ||
+		    store_commit(r->s, &e) < 0) {
+			store_rollback(r->s);
 			goto fail;
+		}
 	}
 	doc = payout_json(&p);
 	json_object_set_new(doc, "saved", json_boolean(save));

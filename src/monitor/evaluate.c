@@ -180,8 +180,8 @@ int eval_config_load(struct store *s, const char *path, struct eval_config **out
 		d->name = jstr(v, "name_zh");
 		d->name_en = jstr(v, "name_en");
 		d->weight = json_number_value(json_object_get(v, "weight"));
-		if (!*d->code || !(d->weight > 0)) {
-			rc = err_set(e, ERR_INPUT, "dimension %zu needs a code and a weight > 0", i + 1);
+		if (!*d->code || !(d->weight >= 0)) {
+			rc = err_set(e, ERR_INPUT, "dimension %zu needs a code and a weight >= 0", i + 1);
 			goto out;
 		}
 	}
@@ -735,10 +735,10 @@ int evaluate_save(struct store *s, const struct eval_config *c, const struct eva
 {
 	int64_t batch;
 	size_t changed = 0;
-	int rc;
+	int own = !store_in_transaction(s), rc;
 
 	(void)c;
-	if ((rc = store_begin(s, e)) < 0)
+	if (own && (rc = store_begin(s, e)) < 0)
 		return rc;
 	if ((rc = store_run(s, Q_IMPORT_BATCH_INSERT, e, "ttttttIiii", "evaluation",
 			    "evaluation", r->inputs_sha256, NULL, who, at, (int64_t)0,
@@ -758,8 +758,9 @@ int evaluate_save(struct store *s, const struct eval_config *c, const struct eva
 	if ((rc = store_run(s, Q_IMPORT_BATCH_FINISH, e, "iiiIi", batch, (int64_t)changed,
 			    (int64_t)r->nschools, (int64_t)0, (int64_t)r->year)) < 0)
 		goto fail;
-	return store_commit(s, e);
+	return own ? store_commit(s, e) : 0;
 fail:
-	store_rollback(s);
+	if (own)
+		store_rollback(s);
 	return rc;
 }

@@ -101,7 +101,8 @@ void eval_explain(const struct eval_config *c, const struct eval_school *s, int 
  * explanation in Chinese and English). evaluate_json.c. */
 json_t *eval_json(const struct eval_config *c, const struct eval_result *r);
 
-/* Keep the run (see above) as who, at the time at (ISO 8601 UTC). */
+/* Keep the run (see above) as who, at the time at (ISO 8601 UTC): one
+ * transaction of its own, or inside the caller's when one is open. */
 int evaluate_save(struct store *s, const struct eval_config *c, const struct eval_result *r,
 		  const char *who, const char *at, struct err *e) WUR;
 

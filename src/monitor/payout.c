@@ -195,14 +195,15 @@ int payout_save(struct store *s, const struct payout *p, const char *who, const 
 	json_t *res = payout_json(p), *opt = payout_options(p);
 	char *res_text = json_dumps(res, JSON_COMPACT | JSON_SORT_KEYS);
 	char *opt_text = json_dumps(opt, JSON_COMPACT | JSON_SORT_KEYS);
-	int rc;
+	int own = !store_in_transaction(s), rc = 0;
 
-	if ((rc = store_begin(s, e)) == 0 &&
+	if ((!own || (rc = store_begin(s, e)) == 0) &&
 	    (rc = store_run(s, Q_ALLOC_RUN_INSERT, e, "itttiittt", (int64_t)p->year, at, who,
 			    p->o.rule == ALLOC_SHARE ? "share" : "uplift", p->o.pool_fen,
-			    p->res.allocated_fen, opt_text, p->inputs_sha256, res_text)) == 0)
+			    p->res.allocated_fen, opt_text, p->inputs_sha256, res_text)) == 0 &&
+	    own)
 		rc = store_commit(s, e);
-	if (rc < 0)
+	if (rc < 0 && own)
 		store_rollback(s);
 	free(res_text);
 	free(opt_text);

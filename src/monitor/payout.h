@@ -53,7 +53,9 @@ void payout_release(struct payout *p);
  * limited (money in fen, as integers). */
 json_t *payout_json(const struct payout *p);
 
-/* Keep the run (one transaction) as who at the time at. */
+/* Keep the run as who at the time at: one transaction of its own, or
+ * inside the caller's when one is open (with the audit entry, say; the
+ * caller then rolls back on an error). */
 int payout_save(struct store *s, const struct payout *p, const char *who, const char *at,
 		struct err *e) WUR;
 

@@ -27,8 +27,9 @@ words({
     eval_share: '按指数份额（share）', eval_robust: '仅计稳健差异（区间下限）', eval_compute: '试算', eval_save: '计算并保存',
     eval_preview: '试算结果（未保存）', eval_saved_run: '已保存方案', eval_by: '保存人', eval_at: '时间',
     eval_allocated: '已分配', eval_left: '未分配', eval_saved_ok: '分配方案已保存', eval_own_only: '本账号仅可查看本校评价与全市指数。',
-    eval_no_index: '无指数', eval_status_achieved: '已达成', eval_status_on_track: '进展顺利', eval_status_at_risk: '存在风险',
-    eval_status_off_track: '严重滞后', eval_status_no_data: '无数据', eval_points: '分', eval_dims: '维度得分',
+    eval_status_achieved: '已达成', eval_status_on_track: '进展顺利', eval_status_at_risk: '存在风险',
+    eval_status_off_track: '严重滞后', eval_status_no_data: '无数据', eval_dims: '维度得分',
+    eval_rule_uplift: '超出基准线', eval_rule_share: '指数份额', eval_robust_short: '稳健',
   },
   en: {
     nav_evaluation: 'Evaluation', eval_year: 'Year', eval_city: 'City contribution index', eval_target: 'Target',
@@ -42,8 +43,9 @@ words({
     eval_share: 'share of the index (share)', eval_robust: 'robust differences only (interval low end)', eval_compute: 'Compute',
     eval_save: 'Compute and save', eval_preview: 'Computed (not saved)', eval_saved_run: 'Saved run', eval_by: 'by', eval_at: 'at',
     eval_allocated: 'allocated', eval_left: 'left', eval_saved_ok: 'The allocation is saved', eval_own_only: 'This account sees its own school\'s evaluation and the city index only.',
-    eval_no_index: 'no index', eval_status_achieved: 'achieved', eval_status_on_track: 'on track', eval_status_at_risk: 'at risk',
-    eval_status_off_track: 'off track', eval_status_no_data: 'no data', eval_points: '', eval_dims: 'Dimension scores',
+    eval_status_achieved: 'achieved', eval_status_on_track: 'on track', eval_status_at_risk: 'at risk',
+    eval_status_off_track: 'off track', eval_status_no_data: 'no data', eval_dims: 'Dimension scores',
+    eval_rule_uplift: 'uplift', eval_rule_share: 'share', eval_robust_short: 'robust',
   },
 });
 
@@ -56,6 +58,7 @@ let g3 = null;      // the plan's G3 of the year (its status), or null
 let runs = null;    // /api/v1/allocations?year= (not for a school)
 let preview = null; // an allocation computed and not saved
 let note = '';      // the last allocation message
+const filled = { pool: '300000.00', rule: 'uplift', robust: false }; // the allocation form as last filled
 let asked = 0;      // the latest load: older answers are dropped
 let askedWhatif = 0;
 let timer = null;
@@ -65,7 +68,12 @@ const section = () => $('evaluation-view');
 const role = () => (state.user ? state.user.role : '');
 const isSchool = () => role() === 'school';
 const mayAllocate = () => role() === 'admin' || role() === 'bureau';
-const yuan = (fen) => (fen === null || fen === undefined ? '-' : (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+// Fen as yuan, exactly (integers, no binary fractions), with thousands separators.
+function yuan(fen) {
+  if (fen === null || fen === undefined) return '-';
+  const whole = String(Math.trunc(Math.abs(fen) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${fen < 0 ? '-' : ''}${whole}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+}
 const num = (v, places = 1) => figure(v, places);
 
 function build() {
@@ -117,7 +125,7 @@ function scorecard(s, sim) {
   const ri = s.rank_interval || [null, null];
   const ii = s.index_interval || [null, null];
   const card = el('article', { class: 'eval-card', 'data-school': s.school },
-    el('header', { class: 'eval-card-head' },
+    el('div', { class: 'eval-card-head' },
       el('span', { class: 'eval-rank', title: t('eval_rank') }, s.rank ? `#${s.rank}` : '-'),
       el('h3', {}, pick(s.name, s.name_en))),
     el('p', { class: 'eval-card-index' },
@@ -239,24 +247,26 @@ function drawIntervals(box) {
   const n = doc.schools.length;
   draw(box, {
     aria: { enabled: true, label: { description: `${t('eval_intervals')}: ${schools.map((s) => `${pick(s.name, s.name_en)} #${s.rank} (${num(s.rank_interval[0], 0)}–${num(s.rank_interval[1], 0)})`).join(', ')}` } },
-    grid: { left: 8, right: 16, top: 24, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (ps) => { const s = schools[ps[0].dataIndex]; return `${pick(s.name, s.name_en)}\n#${s.rank}  ${t('eval_rank_interval')}: ${num(s.rank_interval[0], 0)}–${num(s.rank_interval[1], 0)}`; } },
-    xAxis: { type: 'value', min: 0.5, max: n + 0.5, inverse: true, interval: 1, name: t('eval_rank'),
-      axisLabel: { formatter: (v) => (Number.isInteger(v) ? String(v) : '') } },
+    xAxis: { type: 'value', min: 0, max: n + 1, interval: 1, name: t('eval_rank'), nameLocation: 'middle', nameGap: 24,
+      axisLabel: { formatter: (v) => (v >= 1 && v <= n ? String(v) : '') } },
     yAxis: { type: 'category', data: schools.map((s) => pick(s.name, s.name_en)), axisLabel: { width: state.lang === 'zh' ? 150 : 180, overflow: 'truncate' } },
     series: [
-      { type: 'bar', stack: 'ri', silent: true, itemStyle: { color: 'transparent' }, data: schools.map((s) => s.rank_interval[0] - 0.5 - 0.5 + 0.5) },
+      // the interval as a bar from a little before its 5 % rank to a little
+      // after its 95 % rank (an invisible bar below it), so [1, 1] shows too
+      { type: 'bar', stack: 'ri', silent: true, itemStyle: { color: 'transparent' }, data: schools.map((s) => s.rank_interval[0] - 0.25) },
       { type: 'bar', stack: 'ri', name: t('eval_rank_interval'), itemStyle: { color: 'rgba(21,101,192,.35)' }, barWidth: '45%',
-        data: schools.map((s) => Math.max(s.rank_interval[1] - s.rank_interval[0], 0.08)) },
+        data: schools.map((s) => s.rank_interval[1] - s.rank_interval[0] + 0.5) },
       { type: 'scatter', name: t('eval_rank'), symbolSize: 11, color: cssColour('on_track') || '#1565c0', z: 5,
         data: schools.map((s) => s.rank) },
     ],
   });
 }
 
-function chartBox(id, label, rows) {
-  return el('div', { class: 'chart eval-chart', id, 'aria-label': label, style: null, 'data-rows': rows });
+function chartBox(id, label) {
+  return el('div', { class: 'chart eval-chart', id, role: 'img', 'aria-label': label });
 }
 
 function showCharts() {
@@ -283,17 +293,18 @@ function allocTable(run, caption) {
   const head = ['eval_school', 'eval_index', 'eval_base', 'eval_reward', 'eval_pct', 'eval_capped'];
   return el('div', { class: 'eval-run' },
     el('p', { class: 'eval-run-caption' }, caption,
-      ` · ${t('eval_pool')} ${yuan(run.pool)} · ${t('eval_allocated')} ${yuan(run.allocated)} · ${t('eval_left')} ${yuan(run.left)} · ${t('eval_rule')} ${run.rule}${run.options && run.options.robust ? ' · robust' : ''}`),
+      ` · ${t('eval_pool')} ${yuan(run.pool)} · ${t('eval_allocated')} ${yuan(run.allocated)} · ${t('eval_left')} ${yuan(run.left)} · ${t('eval_rule')} ${t('eval_rule_' + run.rule)}${run.options && run.options.robust ? ` · ${t('eval_robust_short')}` : ''}`),
     el('div', { class: 'scroll' }, el('table', { class: 'eval-alloc-table' },
       el('thead', {}, el('tr', {}, ...head.map((k, i) => el('th', { class: i > 0 && i < 5 ? 'num' : null }, t(k))))),
       el('tbody', {}, ...rows))));
 }
 
 function allocForm() {
-  const pool = el('input', { id: 'eval-pool', inputmode: 'decimal', value: '300000.00', pattern: '[0-9]+(\\.[0-9]{1,2})?', required: true });
+  const pool = el('input', { id: 'eval-pool', inputmode: 'decimal', value: filled.pool, pattern: '[0-9]+(\\.[0-9]{1,2})?', required: true });
   const rule = el('select', { id: 'eval-rule' },
     el('option', { value: 'uplift' }, t('eval_uplift')), el('option', { value: 'share' }, t('eval_share')));
-  const robust = el('input', { type: 'checkbox', id: 'eval-robust' });
+  const robust = el('input', { type: 'checkbox', id: 'eval-robust', checked: filled.robust });
+  rule.value = filled.rule;
   const compute = el('button', { type: 'submit', id: 'eval-compute', value: 'compute' }, t('eval_compute'));
   const save = el('button', { type: 'submit', id: 'eval-save', value: 'save' }, t('eval_save'));
   const form = el('form', { class: 'eval-alloc-form no-print', id: 'eval-alloc-form' },
@@ -305,6 +316,7 @@ function allocForm() {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const saving = ev.submitter && ev.submitter.value === 'save';
+    Object.assign(filled, { pool: pool.value.trim(), rule: rule.value, robust: robust.checked });
     allocate(pool.value.trim(), rule.value, robust.checked, saving).catch((e) => {
       if (e.status === 401) { failed($('eval-body'), e); return; }
       note = e.message;
@@ -421,6 +433,7 @@ export default {
     runs = null;
     preview = null;
     note = '';
+    Object.assign(filled, { pool: '300000.00', rule: 'uplift', robust: false });
     asked++;
     askedWhatif++;
     built = false;

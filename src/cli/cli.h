@@ -68,6 +68,7 @@ int cmd_indicator(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_allocate(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_evaluate(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_index(const struct cli *c, int argc, char **argv, struct err *e);
+int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_serve(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_user(const struct cli *c, int argc, char **argv, struct err *e);
 int cmd_audit(const struct cli *c, int argc, char **argv, struct err *e);

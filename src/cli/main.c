@@ -33,6 +33,8 @@ static const struct command commands[] = {
 	{"evaluate", cmd_evaluate,
 	 N_("the contribution evaluation of every school, and the city's index (G3)")},
 	{"index", cmd_index, N_("composite indices from COINr's tables: build, weights, TOPSIS")},
+	{"talent", cmd_talent,
+	 N_("the industry talent platform: supply and demand by major, advice on majors")},
 	{"serve", cmd_serve, N_("the web system: the JSON API and the dashboard")},
 	{"template", cmd_template, N_("the form of a data kind: XLSX with dropdowns and checks, or CSV")},
 	{"import", cmd_import, N_("validate and import a file of schools' yearly data")},

@@ -318,6 +318,18 @@ enum store_query {
 	/* (year or NULL) -> id, year, at, who, rule, pool_fen, allocated_fen,
 	   options, inputs_sha256, result; newest first */
 	Q_ALLOC_RUN_LIST,
+	/* the talent platform (monitor/talent.c): */
+	/* (from year, to year) -> school code, name, year, element, dims,
+	   value of the schools' by-major enrolment, new entrants and graduates */
+	Q_TALENT_STATS,
+	/* (from year, to year) -> year, occupation_code, major_code, education,
+	   headcount summed, of the demand surveys */
+	Q_TALENT_DEMAND,
+	/* () -> major_level, major_code, occupation_code of the crosswalk */
+	Q_TALENT_CROSSWALK,
+	/* () -> code, name, level, cluster code, cluster name (NULL outside the
+	   clusters) of every major */
+	Q_TALENT_MAJOR_INFO,
 
 	Q__COUNT
 };

@@ -174,6 +174,10 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_EVAL_MAJOR_ROWS),
 	NAME(Q_ALLOC_RUN_INSERT),
 	NAME(Q_ALLOC_RUN_LIST),
+	NAME(Q_TALENT_STATS),
+	NAME(Q_TALENT_DEMAND),
+	NAME(Q_TALENT_CROSSWALK),
+	NAME(Q_TALENT_MAJOR_INFO),
 };
 
 const char *store_query_name(enum store_query q)
@@ -691,6 +695,18 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_ALLOC_RUN_LIST] = "SELECT id, year, at, who, rule, pool_fen, allocated_fen, options,"
 			     " inputs_sha256, result FROM allocation_run"
 			     " WHERE ?1 IS NULL OR year = ?1 ORDER BY id DESC",
+	[Q_TALENT_STATS] = "SELECT o.code, o.name, v.year, v.element, v.dims, v.value FROM org o"
+			   " JOIN datavalue v ON v.org_id = o.id WHERE o.kind = 'school'"
+			   " AND v.year BETWEEN ?1 AND ?2"
+			   " AND v.element IN ('enrolment', 'new_entrants', 'graduates')"
+			   " AND v.dims LIKE '%major=%'",
+	[Q_TALENT_DEMAND] = "SELECT year, occupation_code, major_code, education, sum(headcount)"
+			    " FROM demand_survey WHERE year BETWEEN ?1 AND ?2"
+			    " GROUP BY year, occupation_code, major_code, education",
+	[Q_TALENT_CROSSWALK] = "SELECT major_level, major_code, occupation_code FROM major_occupation",
+	[Q_TALENT_MAJOR_INFO] = "SELECT m.code, m.name, m.level, c.code, c.name FROM major m"
+				" LEFT JOIN cluster_major cm ON cm.major_code = m.code"
+				" LEFT JOIN cluster c ON c.code = cm.cluster_code",
 };
 
 const char *store_sqlite_sql(enum store_query q)

@@ -1,0 +1,202 @@
+/* cmd_talent.c - `tvet talent supply|recommend`: the industry talent
+ * platform's supply and demand by major (monitor/talent.h) and the advice
+ * on majors (停、减、整、增) with its evidence. */
+#include <getopt.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "monitor/talent.h"
+
+static void talent_usage(FILE *out)
+{
+	fprintf(out,
+		_("Usage: tvet talent supply [--year Y] [--cluster CODE] [--major CODE]\n"
+		  "                          [--format table|json|csv]\n"
+		  "       tvet talent recommend [--year Y] [--rules FILE] [--format table|json|csv]\n"
+		  "supply: for every major with graduates or demand, city-wide: enrolment,\n"
+		  "new entrants, graduates, the graduates entering the labour market (supply),\n"
+		  "the destination rate, the demand of the enterprises' surveys (shared over\n"
+		  "the crosswalk's majors) and demand / supply, marked unreliable on too few.\n"
+		  "recommend: the advice on majors - stop, reduce, merge, expand, add - by the\n"
+		  "rules of data/talent/advice.json, each with its evidence (docs/talent.md).\n"));
+}
+
+static void num(char *buf, size_t size, double v, int places)
+{
+	if (isnan(v))
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%.*f", places, v);
+}
+
+static int talent_supply(struct store *s, const struct talent_rules *r, int year,
+			 const char *cluster, const char *major, enum out_format fmt, struct err *e)
+{
+	static const struct out_col cols[] = {
+		{"major", N_("Major"), OUT_TEXT},	  {"name", N_("Name"), OUT_TEXT},
+		{"level", N_("Level"), OUT_TEXT},	  {"cluster", N_("Cluster"), OUT_TEXT},
+		{"schools", N_("Schools"), OUT_INT},	  {"enrolment", N_("Enrolment"), OUT_REAL},
+		{"new_entrants", N_("Entrants"), OUT_REAL}, {"graduates", N_("Graduates"), OUT_REAL},
+		{"supply", N_("Supply"), OUT_REAL},	  {"destination_rate", N_("Placed %"), OUT_REAL},
+		{"demand", N_("Demand"), OUT_REAL},	  {"ratio", N_("Demand/supply"), OUT_REAL},
+		{"demand_growth", N_("Demand growth %"), OUT_REAL},
+		{"reliable", N_("Reliable"), OUT_BOOL},
+	};
+	struct talent_major *m;
+	struct out_table t;
+	size_t n;
+	int rc;
+
+	if ((rc = talent_supply_demand(s, r, year, &m, &n, e)) < 0)
+		return rc;
+	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+	for (size_t i = 0; i < n; i++) {
+		const struct talent_figures *f = &m[i].y[0];
+		char sch[16], v[8][32];
+		const char *row[14];
+
+		if ((cluster && strcmp(m[i].cluster, cluster)) || (major && strcmp(m[i].code, major)))
+			continue;
+		if (isnan(f->graduates) && isnan(f->demand) && isnan(f->enrolment))
+			continue;
+		snprintf(sch, sizeof(sch), "%d", m[i].nschools);
+		num(v[0], sizeof(v[0]), f->enrolment, 0);
+		num(v[1], sizeof(v[1]), f->new_entrants, 0);
+		num(v[2], sizeof(v[2]), f->graduates, 0);
+		num(v[3], sizeof(v[3]), f->supply, 0);
+		num(v[4], sizeof(v[4]), f->destination_rate, 1);
+		num(v[5], sizeof(v[5]), f->demand, 1);
+		num(v[6], sizeof(v[6]), f->ratio, 2);
+		num(v[7], sizeof(v[7]), 100 * m[i].growth, 1);
+		row[0] = m[i].code;
+		row[1] = m[i].name;
+		row[2] = m[i].level;
+		row[3] = m[i].cluster[0] ? (i18n_is_chinese() ? m[i].cluster_name : m[i].cluster) : NULL;
+		row[4] = sch;
+		for (int k = 0; k < 8; k++)
+			row[5 + k] = v[k][0] ? v[k] : NULL;
+		row[13] = f->reliable ? "1" : "0";
+		out_table_add(&t, row);
+	}
+	out_table_print(&t, fmt, stdout);
+	out_table_release(&t);
+	free(m);
+	return 0;
+}
+
+static int talent_recommend(struct store *s, const struct talent_rules *r, int year,
+			    enum out_format fmt, struct err *e)
+{
+	static const struct out_col cols[] = {
+		{"action", N_("Action"), OUT_TEXT},	{"rule", N_("Rule"), OUT_TEXT},
+		{"school", N_("School"), OUT_TEXT},	{"major", N_("Major"), OUT_TEXT},
+		{"major_name", N_("Name"), OUT_TEXT}, {"advice", N_("Advice"), OUT_TEXT},
+	};
+	struct out_table t;
+	json_t *list, *x;
+	size_t i;
+	int rc;
+
+	if ((rc = talent_advice(s, r, year, &list, e)) < 0)
+		return rc;
+	if (fmt == OUT_JSON) {
+		json_dumpf(list, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+		fputc('\n', stdout);
+		json_decref(list);
+		return 0;
+	}
+	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+	json_array_foreach(list, i, x) {
+		const char *row[6];
+
+		row[0] = json_string_value(json_object_get(x, "action"));
+		row[1] = json_string_value(json_object_get(x, "rule"));
+		row[2] = json_string_value(json_object_get(x, "school"));
+		row[3] = json_string_value(json_object_get(x, "major"));
+		row[4] = json_string_value(json_object_get(x, "major_name"));
+		row[5] = json_string_value(json_object_get(x, i18n_is_chinese() || fmt != OUT_TABLE
+									  ? "sentence"
+									  : "sentence_en"));
+		out_table_add(&t, row);
+	}
+	out_table_print(&t, fmt, stdout);
+	out_table_release(&t);
+	json_decref(list);
+	return 0;
+}
+
+int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
+{
+	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
+					     {"cluster", required_argument, NULL, 'c'},
+					     {"major", required_argument, NULL, 'm'},
+					     {"rules", required_argument, NULL, 'r'},
+					     {"format", required_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	const char *cluster = NULL, *major = NULL, *rules = NULL, *verb;
+	enum out_format fmt = OUT_TABLE;
+	struct talent_rules *r = NULL;
+	struct store *s = NULL;
+	char path[4096];
+	int opt, rc, year = 0;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "y:c:m:r:f:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'y':
+			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
+				return rc;
+			break;
+		case 'c':
+			cluster = optarg;
+			break;
+		case 'm':
+			major = optarg;
+			break;
+		case 'r':
+			rules = optarg;
+			break;
+		case 'f':
+			if ((rc = out_parse_format(optarg, &fmt, e)) < 0)
+				return rc;
+			break;
+		case 'h':
+			talent_usage(stdout);
+			return 0;
+		default:
+			return cli_bad_option("talent", argv, e);
+		}
+	}
+	if (optind >= argc) {
+		talent_usage(stderr);
+		return err_set(e, ERR_USAGE, _("say supply or recommend"));
+	}
+	verb = argv[optind++];
+	if (optind < argc)
+		return err_set(e, ERR_USAGE, _("unexpected argument '%s'"), argv[optind]);
+	if (strcmp(verb, "supply") && strcmp(verb, "recommend"))
+		return err_set(e, ERR_USAGE, _("unknown talent command '%s' (supply, recommend)"),
+			       verb);
+	if (!rules) {
+		snprintf(path, sizeof(path), "%s/talent/advice.json", c->data_dir);
+		rules = path;
+	}
+	if ((rc = talent_rules_load(rules, &r, e)) < 0)
+		return rc;
+	if ((rc = cli_open_store(c, &s, STORE_READONLY, e)) < 0)
+		goto out;
+	if (!year && (rc = cli_latest_year(s, &year, e)) < 0)
+		goto out;
+	rc = !strcmp(verb, "supply") ? talent_supply(s, r, year, cluster, major, fmt, e)
+				     : talent_recommend(s, r, year, fmt, e);
+out:
+	talent_rules_free(r);
+	store_close(s);
+	return rc < 0 ? rc : 0;
+}

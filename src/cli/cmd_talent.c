@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/forecast.h"
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/mem.h"
 #include "monitor/talent.h"
 
 static void talent_usage(FILE *out)
@@ -18,12 +20,18 @@ static void talent_usage(FILE *out)
 		_("Usage: tvet talent supply [--year Y] [--cluster CODE] [--major CODE]\n"
 		  "                          [--format table|json|csv]\n"
 		  "       tvet talent recommend [--year Y] [--rules FILE] [--format table|json|csv]\n"
+		  "       tvet talent forecast [--year Y] [--cluster CODE | --major CODE]\n"
+		  "                            [--of demand|supply] [--format table|json|csv]\n"
 		  "supply: for every major with graduates or demand, city-wide: enrolment,\n"
 		  "new entrants, graduates, the graduates entering the labour market (supply),\n"
 		  "the destination rate, the demand of the enterprises' surveys (shared over\n"
 		  "the crosswalk's majors) and demand / supply, marked unreliable on too few.\n"
 		  "recommend: the advice on majors - stop, reduce, merge, expand, add - by the\n"
-		  "rules of data/talent/advice.json, each with its evidence (docs/talent.md).\n"));
+		  "rules of data/talent/advice.json, each with its evidence (docs/talent.md).\n"
+		  "forecast: demand (or supply) of every cluster, or of one cluster or major,\n"
+		  "1-3 years ahead from the years up to Y: naive, drift, damped Holt or\n"
+		  "GM(1,1), chosen by rolling-origin MASE, with 80%% and 95%% intervals\n"
+		  "(shown from 0: these are counts).\n"));
 }
 
 static void num(char *buf, size_t size, double v, int places)
@@ -130,16 +138,156 @@ static int talent_recommend(struct store *s, const struct talent_rules *r, int y
 	return 0;
 }
 
+/* ---- forecasts --------------------------------------------------------------- */
+
+#define FC_FIRST_YEAR 2000
+
+/* One series to forecast: a cluster's or a major's demand or supply by
+ * year, FC_FIRST_YEAR.. year, NAN where no value. */
+struct fc_series {
+	char key[32], name[128];
+	double *v;
+};
+
+/* The series of every cluster (or the one cluster / major asked). */
+static int fc_collect(struct store *s, const struct talent_rules *r, int from, int year,
+		      const char *cluster, const char *major, int supply, struct fc_series **out,
+		      size_t *nout, struct err *e)
+{
+	size_t years = (size_t)(year - from + 1);
+	int rc = 0;
+
+	*out = NULL;
+	*nout = 0;
+	for (int y = from; y <= year && !rc; y++) {
+		struct talent_major *m;
+		size_t n;
+
+		if ((rc = talent_supply_demand(s, r, y, &m, &n, e)) < 0)
+			break;
+		for (size_t i = 0; i < n; i++) {
+			const char *key = major ? m[i].code : m[i].cluster;
+			double v = supply ? m[i].y[0].supply : m[i].y[0].demand;
+			struct fc_series *x = NULL;
+
+			if (!*key || (major && strcmp(key, major)) || (cluster && strcmp(key, cluster)) ||
+			    isnan(v))
+				continue;
+			for (size_t k = 0; k < *nout && !x; k++)
+				if (!strcmp((*out)[k].key, key))
+					x = &(*out)[k];
+			if (!x) {
+				*out = xrealloc(*out, (*nout + 1) * sizeof(**out));
+				x = &(*out)[(*nout)++];
+				snprintf(x->key, sizeof(x->key), "%s", key);
+				snprintf(x->name, sizeof(x->name), "%s",
+					 major ? m[i].name
+					       : (i18n_is_chinese() ? m[i].cluster_name : m[i].cluster));
+				x->v = xmalloc(years * sizeof(double));
+				for (size_t k = 0; k < years; k++)
+					x->v[k] = NAN;
+			}
+			x->v[y - from] = isnan(x->v[y - from]) ? v : x->v[y - from] + v;
+		}
+		free(m);
+	}
+	return rc;
+}
+
+static int talent_forecast(struct store *s, const struct talent_rules *r, int year,
+			   const char *cluster, const char *major, int supply, enum out_format fmt,
+			   struct err *e)
+{
+	static const struct out_col cols[] = {
+		{"series", N_("Series"), OUT_TEXT},	{"name", N_("Name"), OUT_TEXT},
+		{"method", N_("Method"), OUT_TEXT},	{"mase", N_("MASE"), OUT_REAL},
+		{"last_year", N_("Last year"), OUT_INT}, {"last", N_("Last value"), OUT_REAL},
+		{"year", N_("Year"), OUT_INT},		{"forecast", N_("Forecast"), OUT_REAL},
+		{"lo80", N_("80% low"), OUT_REAL},	{"hi80", N_("80% high"), OUT_REAL},
+		{"lo95", N_("95% low"), OUT_REAL},	{"hi95", N_("95% high"), OUT_REAL},
+		{"unreliable", N_("Unreliable"), OUT_BOOL},
+	};
+	struct fc_series *ser;
+	struct out_table t;
+	size_t n;
+	int rc, from = year - 9; /* ten years at most: the statistics start in 2021 */
+
+	if (from < FC_FIRST_YEAR)
+		from = FC_FIRST_YEAR;
+	if ((rc = fc_collect(s, r, from, year, cluster, major, supply, &ser, &n, e)) < 0)
+		goto out;
+	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct forecast_choice ch;
+		size_t first = 0, len;
+		char mase[32] = "", ly[16], last[32], yr[16], f[32], b[4][32];
+
+		/* the years with a value, from the first to the year asked */
+		while (first < (size_t)(year - from + 1) && isnan(ser[i].v[first]))
+			first++;
+		len = (size_t)(year - from + 1) - first;
+		if (!len || isnan(ser[i].v[first + len - 1]))
+			continue; /* no value in the year asked: nothing to go on */
+		if ((rc = forecast_select(ser[i].v + first, len, 3, &ch, e)) < 0) {
+			err_wrap(e, "%s", ser[i].key);
+			break;
+		}
+		if (ch.score[ch.method].assessed)
+			snprintf(mase, sizeof(mase), "%.3f", ch.score[ch.method].mase);
+		snprintf(ly, sizeof(ly), "%d", year);
+		snprintf(last, sizeof(last), "%.1f", ser[i].v[first + len - 1]);
+		for (int h = 1; h <= 3 && !rc; h++) {
+			struct forecast_point p80, p95;
+			const char *row[13];
+
+			if ((rc = forecast_predict(&ch.fit, h, 0.8, &p80, e)) < 0 ||
+			    (rc = forecast_predict(&ch.fit, h, 0.95, &p95, e)) < 0)
+				break;
+			snprintf(yr, sizeof(yr), "%d", year + h);
+			snprintf(f, sizeof(f), "%.1f", p80.mean);
+			/* counts: an interval below 0 is shown from 0 */
+			snprintf(b[0], sizeof(b[0]), "%.1f", fmax(0, p80.lo));
+			snprintf(b[1], sizeof(b[1]), "%.1f", p80.hi);
+			snprintf(b[2], sizeof(b[2]), "%.1f", fmax(0, p95.lo));
+			snprintf(b[3], sizeof(b[3]), "%.1f", p95.hi);
+			row[0] = ser[i].key;
+			row[1] = ser[i].name;
+			row[2] = i18n_is_chinese() ? forecast_method_zh(ch.method)
+						   : forecast_method_key(ch.method);
+			row[3] = mase[0] ? mase : NULL;
+			row[4] = ly;
+			row[5] = last;
+			row[6] = yr;
+			row[7] = f;
+			row[8] = p80.has_interval ? b[0] : NULL;
+			row[9] = p80.has_interval ? b[1] : NULL;
+			row[10] = p95.has_interval ? b[2] : NULL;
+			row[11] = p95.has_interval ? b[3] : NULL;
+			row[12] = ch.unreliable ? "1" : "0";
+			out_table_add(&t, row);
+		}
+	}
+	if (!rc)
+		out_table_print(&t, fmt, stdout);
+	out_table_release(&t);
+out:
+	for (size_t i = 0; i < n; i++)
+		free(ser[i].v);
+	free(ser);
+	return rc;
+}
+
 int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
 					     {"cluster", required_argument, NULL, 'c'},
 					     {"major", required_argument, NULL, 'm'},
 					     {"rules", required_argument, NULL, 'r'},
+					     {"of", required_argument, NULL, 'o'},
 					     {"format", required_argument, NULL, 'f'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
-	const char *cluster = NULL, *major = NULL, *rules = NULL, *verb;
+	const char *cluster = NULL, *major = NULL, *rules = NULL, *of = "demand", *verb;
 	enum out_format fmt = OUT_TABLE;
 	struct talent_rules *r = NULL;
 	struct store *s = NULL;
@@ -147,7 +295,7 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 	int opt, rc, year = 0;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "y:c:m:r:f:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "y:c:m:r:o:f:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
 			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
@@ -162,6 +310,12 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 		case 'r':
 			rules = optarg;
 			break;
+		case 'o':
+			if (strcmp(optarg, "demand") && strcmp(optarg, "supply"))
+				return err_set(e, ERR_USAGE, _("--of: '%s' is not demand or supply"),
+					       optarg);
+			of = optarg;
+			break;
 		case 'f':
 			if ((rc = out_parse_format(optarg, &fmt, e)) < 0)
 				return rc;
@@ -175,14 +329,16 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind >= argc) {
 		talent_usage(stderr);
-		return err_set(e, ERR_USAGE, _("say supply or recommend"));
+		return err_set(e, ERR_USAGE, _("say supply, recommend or forecast"));
 	}
 	verb = argv[optind++];
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, _("unexpected argument '%s'"), argv[optind]);
-	if (strcmp(verb, "supply") && strcmp(verb, "recommend"))
-		return err_set(e, ERR_USAGE, _("unknown talent command '%s' (supply, recommend)"),
-			       verb);
+	if (strcmp(verb, "supply") && strcmp(verb, "recommend") && strcmp(verb, "forecast"))
+		return err_set(e, ERR_USAGE,
+			       _("unknown talent command '%s' (supply, recommend, forecast)"), verb);
+	if (cluster && major)
+		return err_set(e, ERR_USAGE, _("--cluster or --major, not both"));
 	if (!rules) {
 		snprintf(path, sizeof(path), "%s/talent/advice.json", c->data_dir);
 		rules = path;
@@ -193,8 +349,12 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 		goto out;
 	if (!year && (rc = cli_latest_year(s, &year, e)) < 0)
 		goto out;
-	rc = !strcmp(verb, "supply") ? talent_supply(s, r, year, cluster, major, fmt, e)
-				     : talent_recommend(s, r, year, fmt, e);
+	if (!strcmp(verb, "supply"))
+		rc = talent_supply(s, r, year, cluster, major, fmt, e);
+	else if (!strcmp(verb, "recommend"))
+		rc = talent_recommend(s, r, year, fmt, e);
+	else
+		rc = talent_forecast(s, r, year, cluster, major, !strcmp(of, "supply"), fmt, e);
 out:
 	talent_rules_free(r);
 	store_close(s);

@@ -93,6 +93,46 @@ run "$TVET" --db "$DB" indicator eval "new_entrants[major=660301, school=330922S
 [ "$(tr -d '\r' <"$WORK/out" | awk -F, 'NR > 1 { printf "%s ", $4 }')" = "13 12 13 " ] &&
 	ok "the merge evidence (13, 12, 13 entrants) is what the statistics hold" || not_ok "merge evidence" "$(cat "$WORK/out")"
 
+# forecasts: naive is the last value, drift the last plus h times the mean
+# step, of the yearly survey demand of each cluster (tvet talent supply's)
+for y in 2021 2022 2023 2024 2025; do
+	"$TVET" --db "$DB" talent supply --year $y --format json </dev/null >"$WORK/s$y.json"
+done
+run "$TVET" --db "$DB" talent forecast --year 2025 --format json
+expect_rc 0 "tvet talent forecast --format json"
+python3 - "$WORK" >"$WORK/check" 2>&1 <<'EOF'
+import json, sys
+w = sys.argv[1]
+series, count = {}, {}
+for y in range(2021, 2026):
+    for r in json.load(open(f"{w}/s{y}.json")):
+        if r["cluster"] and r["demand"] is not None:
+            series.setdefault(r["cluster"], {}).setdefault(y, 0)
+            series[r["cluster"]][y] += r["demand"]
+            count[r["cluster"]] = count.get(r["cluster"], 0) + 1
+rows = json.load(open(f"{w}/out"))
+assert len(rows) == 3 * 6, len(rows)  # six clusters, three years each
+checked = 0
+for r in rows:
+    s = series[r["series"]]
+    ys = [s[y] for y in sorted(s)]
+    h = r["year"] - 2025
+    if r["method"] == "naive":
+        want = ys[-1]
+    elif r["method"] == "drift":
+        want = ys[-1] + h * (ys[-1] - ys[0]) / (len(ys) - 1)
+    else:
+        continue
+    # each major's share is shown to 0.1: the sums here are that close
+    assert abs(r["forecast"] - want) < 0.1 + 0.05 * count[r["series"]] * (1 + h), (r, want)
+    assert (r["lo95"] or 0) <= (r["lo80"] or 0) <= r["forecast"] <= r["hi80"] <= r["hi95"], r
+    checked += 1
+assert checked >= 9, checked
+print("ok")
+EOF
+[ "$(cat "$WORK/check")" = ok ] && ok "each cluster's forecast is its method's (naive: the last value; drift: the mean step on), intervals nested" ||
+	not_ok "forecasts" "$(tail -3 "$WORK/check")"
+
 # a bad rules file
 printf '{"rules": {"stop_destination": {"years": 7}}}\n' >"$WORK/bad.json"
 run "$TVET" --db "$DB" talent recommend --rules "$WORK/bad.json"

@@ -37,6 +37,12 @@ int cli_parse_year(const char *s, int *year, struct err *e) WUR;
  * argv[optind - 1]; cmd names the command for "see 'tvet CMD --help'". */
 int cli_bad_option(const char *cmd, char **argv, struct err *e);
 
+/* Who runs the command, for the record: "cli:<login name>", into buf. */
+const char *cli_who(char *buf, size_t size);
+
+/* v with places decimals into buf, or "" when v is NAN (an empty cell). */
+void cli_num(char *buf, size_t size, double v, int places);
+
 /* 1 when path (may be NULL) ends in ".xlsx", in any case. */
 int cli_is_xlsx_path(const char *path);
 

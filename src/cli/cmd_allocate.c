@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,10 +288,8 @@ int cmd_allocate(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (a.save) {
 		time_t now = time(NULL);
-		struct passwd *pw = getpwuid(getuid());
-
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
+		cli_who(who, sizeof(who));
 		monitor_end_read(m); /* the write needs the connection */
 		fmt_yuan(yuan, sizeof(yuan), p.res.allocated_fen);
 		snprintf(detail, sizeof(detail), "allocation %d: %s yuan to %zu schools, inputs %.16s",

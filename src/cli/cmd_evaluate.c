@@ -4,7 +4,6 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +30,6 @@ static void evaluate_usage(FILE *out)
 		  "--save keeps the run: each school's contribution_points and\n"
 		  "contribution_weight for the year, with the hash of the configuration and\n"
 		  "of every input, as one batch of 'tvet history'.\n"));
-}
-
-static void put(char *buf, size_t size, double v, int places)
-{
-	if (isnan(v))
-		buf[0] = '\0';
-	else
-		snprintf(buf, size, "%.*f", places, v);
 }
 
 static void print_table(const struct eval_config *c, const struct eval_result *r,
@@ -71,11 +62,11 @@ static void print_table(const struct eval_config *c, const struct eval_result *r
 			if (s->rank != (k < (int)r->nschools ? k + 1 : 0))
 				continue;
 			snprintf(rank, sizeof(rank), "%d", s->rank);
-			put(idx, sizeof(idx), s->index, 1);
-			put(q05, sizeof(q05), s->rank_q05, 0);
-			put(q95, sizeof(q95), s->rank_q95, 0);
+			cli_num(idx, sizeof(idx), s->index, 1);
+			cli_num(q05, sizeof(q05), s->rank_q05, 0);
+			cli_num(q95, sizeof(q95), s->rank_q95, 0);
 			for (size_t d = 0; d < 4; d++)
-				put(dims[d], sizeof(dims[d]),
+				cli_num(dims[d], sizeof(dims[d]),
 				    d < eval_config_ndimensions(c) ? s->dim[d] : NAN, 1);
 			eval_explain(c, s, fmt == OUT_TABLE ? zh : 0, why, sizeof(why));
 			row[0] = s->rank ? rank : NULL;
@@ -141,7 +132,6 @@ int cmd_evaluate(const struct cli *c, int argc, char **argv, struct err *e)
 	struct eval_config *cfg = NULL;
 	struct eval_result r;
 	int opt, rc, year = 0, save = 0;
-	struct passwd *pw;
 	time_t now;
 
 	memset(&r, 0, sizeof(r));
@@ -194,8 +184,7 @@ int cmd_evaluate(const struct cli *c, int argc, char **argv, struct err *e)
 		monitor_end_read(m); /* the write needs the connection */
 		now = time(NULL);
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-		pw = getpwuid(getuid());
-		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
+		cli_who(who, sizeof(who));
 		snprintf(detail, sizeof(detail), "evaluation %d: city index %.1f, inputs %.16s", year,
 			 r.city_index, r.inputs_sha256);
 		/* the run and its audit entry: one transaction */

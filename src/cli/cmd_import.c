@@ -1,7 +1,6 @@
 /* cmd_import.c - `tvet import KIND FILE`: validate a submitted file and
  * import it whole, or list precisely what to fix and import nothing. */
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,15 +28,6 @@ static void import_usage(FILE *out)
 		  "kept ('tvet history'). --dry-run only validates. --errors-out writes every\n"
 		  "problem to a file for Excel: XLSX when its name ends in .xlsx, else CSV.\n"
 		  "Kinds: see 'tvet template --help'.\n"));
-}
-
-/* Who is importing, for the record: the login name. */
-static const char *import_who(char *buf, size_t size)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	snprintf(buf, size, "cli:%s", pw ? pw->pw_name : "unknown");
-	return buf;
 }
 
 int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
@@ -93,7 +83,7 @@ int cmd_import(const struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = kind_load(c->data_dir, argv[optind], &k, e)) < 0)
 		return rc;
 	o.path = argv[optind + 1];
-	o.who = import_who(who, sizeof(who));
+	o.who = cli_who(who, sizeof(who));
 	if ((rc = cli_open_store(c, &s, 0, e)) < 0)
 		return rc;
 	rc = import_file(s, &k, &o, &rep, e);

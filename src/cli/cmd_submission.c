@@ -2,7 +2,6 @@
  * school's yearly submission. Approval locks the year against imports;
  * the bureau reopens it to allow corrections. */
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,9 +80,7 @@ int cmd_submission(const struct cli *c, int argc, char **argv, struct err *e)
 	if ((rc = cli_open_store(c, &s, 0, e)) < 0)
 		return rc;
 	if (to) {
-		struct passwd *pw = getpwuid(getuid());
-
-		snprintf(who, sizeof(who), "cli:%s", pw ? pw->pw_name : "unknown");
+		cli_who(who, sizeof(who));
 		rc = submission_move(s, school, year, verb, who, (int64_t)time(NULL), &sub, e);
 		if (rc == 0) {
 			char detail[96], action[32];

@@ -34,14 +34,6 @@ static void talent_usage(FILE *out)
 		  "(shown from 0: these are counts).\n"));
 }
 
-static void num(char *buf, size_t size, double v, int places)
-{
-	if (isnan(v))
-		buf[0] = '\0';
-	else
-		snprintf(buf, size, "%.*f", places, v);
-}
-
 static int talent_supply(struct store *s, const struct talent_rules *r, int year,
 			 const char *cluster, const char *major, enum out_format fmt, struct err *e)
 {
@@ -73,14 +65,14 @@ static int talent_supply(struct store *s, const struct talent_rules *r, int year
 		if (isnan(f->graduates) && isnan(f->demand) && isnan(f->enrolment))
 			continue;
 		snprintf(sch, sizeof(sch), "%d", m[i].nschools);
-		num(v[0], sizeof(v[0]), f->enrolment, 0);
-		num(v[1], sizeof(v[1]), f->new_entrants, 0);
-		num(v[2], sizeof(v[2]), f->graduates, 0);
-		num(v[3], sizeof(v[3]), f->supply, 0);
-		num(v[4], sizeof(v[4]), f->destination_rate, 1);
-		num(v[5], sizeof(v[5]), f->demand, 1);
-		num(v[6], sizeof(v[6]), f->ratio, 2);
-		num(v[7], sizeof(v[7]), 100 * m[i].growth, 1);
+		cli_num(v[0], sizeof(v[0]), f->enrolment, 0);
+		cli_num(v[1], sizeof(v[1]), f->new_entrants, 0);
+		cli_num(v[2], sizeof(v[2]), f->graduates, 0);
+		cli_num(v[3], sizeof(v[3]), f->supply, 0);
+		cli_num(v[4], sizeof(v[4]), f->destination_rate, 1);
+		cli_num(v[5], sizeof(v[5]), f->demand, 1);
+		cli_num(v[6], sizeof(v[6]), f->ratio, 2);
+		cli_num(v[7], sizeof(v[7]), 100 * m[i].growth, 1);
 		row[0] = m[i].code;
 		row[1] = m[i].name;
 		row[2] = m[i].level;

@@ -5,7 +5,6 @@
  * "cli:<unix user>". */
 #include <errno.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,7 +185,6 @@ int cmd_user(const struct cli *c, int argc, char **argv, struct err *e)
 	int has_format = 0, opt, rc;
 	enum auth_role role = AUTH_VIEWER;
 	struct store *s = NULL;
-	struct passwd *pw_entry;
 	struct auth_user u;
 	char by[96], password[USER_PW_BUF] = "";
 	int64_t now = (int64_t)time(NULL);
@@ -263,8 +261,7 @@ int cmd_user(const struct cli *c, int argc, char **argv, struct err *e)
 		rc = user_list(s, fmt, e);
 		goto out;
 	}
-	pw_entry = getpwuid(getuid());
-	snprintf(by, sizeof(by), "cli:%s", pw_entry ? pw_entry->pw_name : "unknown");
+	cli_who(by, sizeof(by));
 	/* Say what is wrong with the account before asking for a password. */
 	rc = auth_user_get(s, login, &u, e);
 	if (!strcmp(verb, "add")) {

@@ -7,10 +7,13 @@
  * program was built with. Errors go to stderr as one line. */
 #include <getopt.h>
 #include <errno.h>
+#include <math.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
@@ -141,6 +144,22 @@ int cli_is_xlsx_path(const char *path)
 	size_t n = path ? strlen(path) : 0;
 
 	return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+const char *cli_who(char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(buf, size, "cli:%s", pw ? pw->pw_name : "unknown");
+	return buf;
+}
+
+void cli_num(char *buf, size_t size, double v, int places)
+{
+	if (isnan(v))
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%.*f", places, v);
 }
 
 int main(int argc, char **argv)

@@ -831,8 +831,7 @@ static struct auth_memo_slot *auth_memo_slot_of(struct auth_memo *m, const char 
 }
 
 int auth_session_check_memo(struct auth_memo *m, const char *generation, struct store *s,
-			    const char *token, int64_t now, struct auth_session *out,
-			    struct err *e)
+			    const char *token, int64_t now, struct auth_session *out, struct err *e)
 {
 	char token_hash[65];
 	struct auth_memo_slot *slot;

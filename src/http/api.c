@@ -123,6 +123,20 @@ int api_may_see_school(const struct http_req *r, const char *school_code)
 	}
 }
 
+int api_may_read_school(const struct http_req *r, const char *school_code)
+{
+	switch (r->session.user.role) {
+	case AUTH_SCHOOL:
+		return !strcmp(r->session.user.scope, school_code);
+	case AUTH_ADMIN:
+	case AUTH_BUREAU:
+	case AUTH_DEPARTMENT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* ---- cached answers ---------------------------------------------------- */
 
 /* The plan's status is read far more often than data change, and costs a
@@ -138,7 +152,7 @@ int api_may_see_school(const struct http_req *r, const char *school_code)
  * (a file system that keeps whole seconds gets API_SETTLE_COARSE_NS).
  * Kept bodies are shared with the responses that send them, never copied. */
 #define API_CACHE_SLOTS 64
-#define API_SETTLE_NS 50000000LL	   /* 50 ms: ticks are 1 to 10 ms */
+#define API_SETTLE_NS 20000000LL	  /* 20 ms: ticks are 1 to 10 ms */
 #define API_SETTLE_COARSE_NS 2000000000LL /* 2 s */
 
 struct api_cached {
@@ -177,7 +191,8 @@ static void api_gen_now(const struct http_options *o, char *buf, size_t size)
 	snprintf(path, sizeof(path), "%s-wal", o->db_path);
 	(void)stat(path, &wal);
 	clock_gettime(CLOCK_REALTIME, &now);
-	newest = api_ns(db.st_mtim) > api_ns(wal.st_mtim) ? api_ns(db.st_mtim) : api_ns(wal.st_mtim);
+	newest =
+		api_ns(db.st_mtim) > api_ns(wal.st_mtim) ? api_ns(db.st_mtim) : api_ns(wal.st_mtim);
 	if (api_ns(now) - newest <
 	    (db.st_mtim.tv_nsec || wal.st_mtim.tv_nsec ? API_SETTLE_NS : API_SETTLE_COARSE_NS)) {
 		snprintf(buf, size, "%s", "");

@@ -186,22 +186,6 @@ static json_t *api_submission_json(const char *school, int year, const struct su
 			 sub->changed_by);
 }
 
-/* Who may see a school's submission: the school itself, the bureau,
- * administrators and departments. */
-static int api_may_see_submission(const struct http_req *r, const char *school)
-{
-	switch (r->session.user.role) {
-	case AUTH_SCHOOL:
-		return !strcmp(r->session.user.scope, school);
-	case AUTH_ADMIN:
-	case AUTH_BUREAU:
-	case AUTH_DEPARTMENT:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static void api_submission(struct http_req *r, struct http_resp *w)
 {
 	const char *school = r->params[0];
@@ -211,7 +195,7 @@ static void api_submission(struct http_req *r, struct http_resp *w)
 
 	if (!year)
 		return;
-	if (!api_may_see_submission(r, school)) {
+	if (!api_may_read_school(r, school)) {
 		api_fail(w, ERR_DENIED, "this account may not see the submissions of %s", school);
 		return;
 	}

@@ -39,21 +39,6 @@ static int forms_school_kind(const char *kind)
 	       !strcmp(kind, "school_majors");
 }
 
-/* Who may see a school's form and submission: the school itself, the
- * bureau, administrators and departments (as the submission routes). */
-static int forms_may_read(const struct http_req *r, const char *school)
-{
-	switch (r->session.user.role) {
-	case AUTH_SCHOOL:
-		return !strcmp(r->session.user.scope, school);
-	case AUTH_ADMIN:
-	case AUTH_BUREAU:
-	case AUTH_DEPARTMENT:
-		return 1;
-	default:
-		return 0;
-	}
-}
 
 /* Who may save it: the school itself, the bureau and administrators (as the
  * import of a file). */
@@ -362,7 +347,7 @@ static void api_form(struct http_req *r, struct http_resp *w)
 
 	if (!year)
 		return;
-	if (!forms_may_read(r, school)) {
+	if (!api_may_read_school(r, school)) {
 		api_fail(w, ERR_DENIED, "this account may not see the figures of %s", school);
 		return;
 	}

@@ -53,6 +53,10 @@ json_t *api_user_json(const struct auth_user *u);
  * own only, enterprise and viewer accounts none, the others all. */
 int api_may_see_school(const struct http_req *r, const char *school_code);
 
+/* 1 when the caller may read a school's submission and its form: the
+ * school itself, the bureau, administrators and departments. */
+int api_may_read_school(const struct http_req *r, const char *school_code);
+
 /* Kept answers: api_changed() after a write makes them stale; api_gen()
  * writes the database's generation, api_view() the caller's view (all,
  * school:CODE, public), to make keys; api_cache_get() answers w from a

@@ -25,11 +25,11 @@ struct http_req {
 	/* the session, when the request carried a valid one */
 	int signed_in;
 	struct auth_session session;
-	const char *token;	 /* the cookie's token, NULL when none */
-	const char *csrf_header; /* X-CSRF-Token */
-	void *conn;		 /* struct MHD_Connection *, for query arguments */
+	const char *token;	    /* the cookie's token, NULL when none */
+	const char *csrf_header;    /* X-CSRF-Token */
+	void *conn;		    /* struct MHD_Connection *, for query arguments */
 	struct auth_memo *sessions; /* the server's memo of checked sessions */
-	char gen[128]; /* the database's generation as the request began (api_gen) */
+	char gen[128];		    /* the database's generation as the request began (api_gen) */
 };
 
 /* A body kept by the answer cache and shared, read-only, by the responses
@@ -38,16 +38,16 @@ struct http_req {
 struct http_shared;
 struct http_shared *http_shared_new(const char *data, size_t len);
 struct http_shared *http_shared_ref(struct http_shared *b); /* returns b */
-void http_shared_unref(struct http_shared *b);		      /* NULL: nothing */
+void http_shared_unref(struct http_shared *b);		    /* NULL: nothing */
 
 /* What a route answers. */
 struct http_resp {
 	int status;
 	struct strbuf body;
 	const char *content_type;
-	char set_cookie[256]; /* "" for none */
-	char disposition[256]; /* Content-Disposition of a file to download, "" for none */
-	char who[40];	      /* the login for the access log, "" when anonymous */
+	char set_cookie[256];	    /* "" for none */
+	char disposition[256];	    /* Content-Disposition of a file to download, "" for none */
+	char who[40];		    /* the login for the access log, "" when anonymous */
 	struct http_shared *shared; /* a kept answer sent instead of body (a reference) */
 };
 

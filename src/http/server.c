@@ -1,6 +1,10 @@
 /* server.c - libmicrohttpd transport: connections, limits, the database
  * pool, static files, security headers and the access log. See http.h; the
- * routes are in api.c. */
+ * routes are in api.c. Bodies are handed to MHD without a copy: a route's
+ * own buffer, or a kept answer or file shared by reference (http_shared),
+ * and the access log is written in batches by a thread of its own, so a
+ * kept answer costs about what nginx's sendfile of it costs nginx
+ * (docs/internals/http.md, Performance). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -45,10 +49,35 @@ struct http_log {
 	size_t len;
 };
 
+/* Static files read before, kept while each is the file it was read from:
+ * same device, inode, size, modification and status-change time (lstat;
+ * the ctime moves with any write and cannot be set back, as the mtime can),
+ * and changed long enough before the read (HTTP_SETTLE_NS, as api.c's kept
+ * answers: a file's times move by the clock's tick) that a later change
+ * moves its ctime. A hit costs an lstat instead of open, fstat, read and
+ * close. */
+#define HTTP_KEPT_FILES 64
+#define HTTP_KEPT_MAX (512u << 10)	   /* bytes of a file kept at most */
+#define HTTP_SETTLE_NS 20000000LL	   /* 20 ms */
+#define HTTP_SETTLE_COARSE_NS 2000000000LL /* whole-second file times */
+
+struct http_kept_file {
+	char full[640]; /* the file's path, "" while the slot is free */
+	struct stat st; /* as it was read */
+	struct http_shared *body;
+};
+
+struct http_files {
+	pthread_mutex_t lock;
+	struct http_kept_file slot[HTTP_KEPT_FILES];
+	size_t next;
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_options o;
 	struct http_pool pool;
+	struct http_files files;
 	struct http_log log;
 	struct auth_memo *sessions; /* checked sessions, for api.c */
 	int port;
@@ -238,10 +267,76 @@ static const char *http_mime(const char *path)
 	return "application/octet-stream";
 }
 
+static int http_file_same(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* 1 when st's file changed long enough ago that a change now would move
+ * its status-change time (the later of its two). */
+static int http_file_settled(const struct stat *st)
+{
+	struct timespec now;
+	long long age;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	age = (long long)(now.tv_sec - st->st_ctim.tv_sec) * 1000000000LL +
+	      (now.tv_nsec - st->st_ctim.tv_nsec);
+	return age >= (st->st_ctim.tv_nsec ? HTTP_SETTLE_NS : HTTP_SETTLE_COARSE_NS);
+}
+
+/* The kept body of full (a reference), when st is still the file read. */
+static struct http_shared *http_files_get(struct http_files *f, const char *full,
+					  const struct stat *st)
+{
+	struct http_shared *hit = NULL;
+
+	pthread_mutex_lock(&f->lock);
+	for (size_t i = 0; i < HTTP_KEPT_FILES && !hit; i++)
+		if (f->slot[i].body && !strcmp(f->slot[i].full, full) &&
+		    http_file_same(&f->slot[i].st, st))
+			hit = http_shared_ref(f->slot[i].body);
+	pthread_mutex_unlock(&f->lock);
+	return hit;
+}
+
+static void http_files_put(struct http_files *f, const char *full, const struct stat *st,
+			   const struct strbuf *body)
+{
+	size_t n = strlen(full);
+	struct http_shared *b, *old = NULL;
+	struct http_kept_file *k = NULL;
+
+	if (n >= sizeof(k->full) || body->len > HTTP_KEPT_MAX || !http_file_settled(st))
+		return;
+	b = http_shared_new(body->buf ? body->buf : "", body->len);
+	pthread_mutex_lock(&f->lock);
+	for (size_t i = 0; i < HTTP_KEPT_FILES && !k; i++)
+		if (f->slot[i].body && !strcmp(f->slot[i].full, full))
+			k = &f->slot[i]; /* a newer version of a kept file */
+	if (!k)
+		k = &f->slot[f->next++ % HTTP_KEPT_FILES];
+	old = k->body;
+	memcpy(k->full, full, n + 1);
+	k->st = *st;
+	k->body = b;
+	pthread_mutex_unlock(&f->lock);
+	http_shared_unref(old);
+}
+
+static void http_files_clear(struct http_files *f)
+{
+	for (size_t i = 0; i < HTTP_KEPT_FILES; i++)
+		http_shared_unref(f->slot[i].body);
+	pthread_mutex_destroy(&f->lock);
+}
+
 /* A file under the web directory: the path must be plain (no "..", no
  * backslash, no NUL, no hidden segment), and what it names a regular
  * file. "/" is index.html. */
-static void http_static(const struct http_server *h, const char *path, struct http_resp *w)
+static void http_static(struct http_server *h, const char *path, struct http_resp *w)
 {
 	struct err e;
 	char full[4096];
@@ -258,6 +353,13 @@ static void http_static(const struct http_server *h, const char *path, struct ht
 		return;
 	}
 	snprintf(full, sizeof(full), "%s%s", h->o.web_dir, path);
+	/* lstat, as O_NOFOLLOW: a link in the file's place is no kept file */
+	if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (w->shared = http_files_get(&h->files, full, &st))) {
+		w->status = 200;
+		w->content_type = http_mime(path);
+		return;
+	}
 	fd = open(full, O_RDONLY | O_NOFOLLOW);
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    (size_t)st.st_size > HTTP_STATIC_MAX) {
@@ -275,6 +377,8 @@ static void http_static(const struct http_server *h, const char *path, struct ht
 			strbuf_add(&w->body, buf, (size_t)got);
 	}
 	close(fd);
+	if (w->body.len == (size_t)st.st_size)
+		http_files_put(&h->files, full, &st, &w->body);
 	w->status = 200;
 	w->content_type = http_mime(path);
 }
@@ -495,8 +599,8 @@ static void http_log_clean(char *out, size_t size, const char *text)
 	out[o] = '\0';
 }
 
-static void http_log(struct http_server *h, const struct http_req *r,
-		     const struct http_resp *w, size_t bytes, const struct http_conn *hc)
+static void http_log(struct http_server *h, const struct http_req *r, const struct http_resp *w,
+		     size_t bytes, const struct http_conn *hc)
 {
 	/* the time as text, remade once a second per thread */
 	static _Thread_local time_t second = -1;
@@ -548,8 +652,7 @@ static struct MHD_Response *http_response(struct http_resp *w)
 	}
 	if (!w->body.len)
 		return MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
-	resp = MHD_create_response_from_buffer_with_free_callback(w->body.len, w->body.buf,
-								  free);
+	resp = MHD_create_response_from_buffer_with_free_callback(w->body.len, w->body.buf, free);
 	if (resp)
 		strbuf_init(&w->body); /* the response frees the buffer */
 	return resp;
@@ -677,6 +780,7 @@ int http_start(const struct http_options *o, struct http_server **out, struct er
 		return rc;
 	}
 	h->sessions = auth_memo_new();
+	pthread_mutex_init(&h->files.lock, NULL);
 	http_log_open(&h->log, o->access_log);
 	h->d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL,
@@ -690,6 +794,7 @@ int http_start(const struct http_options *o, struct http_server **out, struct er
 		int why = errno ? errno : EADDRINUSE; /* before the cleanup changes it */
 
 		http_log_close(&h->log);
+		http_files_clear(&h->files);
 		auth_memo_free(h->sessions);
 		http_pool_close(&h->pool);
 		free(h);
@@ -714,6 +819,7 @@ void http_stop(struct http_server *h)
 	MHD_stop_daemon(h->d);
 	http_log_close(&h->log);
 	api_cache_clear();
+	http_files_clear(&h->files);
 	auth_memo_free(h->sessions);
 	http_pool_close(&h->pool);
 	free(h);

@@ -951,15 +951,15 @@ static void test_memo_expiry_from_the_clock(void **state)
 	assert_int_equal(auth_session_check_memo(m, "g", fx->s, other.token, T0 + 1, &check, &e),
 			 0);
 	/* due its touch: the store's last_seen moves */
-	assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss.token,
-						 T0 + AUTH_TOUCH_SECONDS, &check, &e),
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, ss.token, T0 + AUTH_TOUCH_SECONDS,
+						 &check, &e),
 			 0);
 	assert_int_equal(check.last_seen, T0 + AUTH_TOUCH_SECONDS);
 	assert_int_equal(count(fx, "SELECT max(last_seen) FROM app_session"),
 			 T0 + AUTH_TOUCH_SECONDS);
 	/* the other, left alone for the idle limit, has ended and is deleted */
-	assert_int_equal(auth_session_check_memo(m, "g", fx->s, other.token,
-						 T0 + AUTH_IDLE_SECONDS, &check, &e),
+	assert_int_equal(auth_session_check_memo(m, "g", fx->s, other.token, T0 + AUTH_IDLE_SECONDS,
+						 &check, &e),
 			 ERR_AUTH);
 	assert_non_null(strstr(e.msg, "expired"));
 	assert_int_equal(count(fx, "SELECT count(*) FROM app_session"), 1);
@@ -1013,11 +1013,12 @@ static void test_memo_many_sessions(void **state)
 
 		auth_random_hex(ss[i].token);
 		auth_sha256_hex(ss[i].token, hash);
-		strbuf_addf(&sql,
-			    "INSERT INTO app_session(token_hash, user_id, csrf, created, last_seen, ip)"
-			    " SELECT '%s', id, 'c%d', %lld, %lld, '' FROM app_user"
-			    " WHERE login = 'alice';",
-			    hash, i, (long long)T0, (long long)T0);
+		strbuf_addf(
+			&sql,
+			"INSERT INTO app_session(token_hash, user_id, csrf, created, last_seen, ip)"
+			" SELECT '%s', id, 'c%d', %lld, %lld, '' FROM app_user"
+			" WHERE login = 'alice';",
+			hash, i, (long long)T0, (long long)T0);
 	}
 	strbuf_addstr(&sql, "COMMIT;");
 	testlib_raw_exec(fx->db, strbuf_str(&sql));

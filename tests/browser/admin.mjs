@@ -12,12 +12,10 @@
 // refusal asked for on purpose (a weak password: 400). Screenshots go to
 // build/artifacts/admin-*.png. TAP; exits non-zero when a check failed.
 // Usage: TVET=build/tvet node tests/browser/admin.mjs
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, PASSWORD, PHONE, SCHOOL, WAIT, check, expected, must, notOk, ok, run, sameList, serve, setServer, shot, show, signIn, stop, trouble, tvet, watch,
+  ON_PHONE, PASSWORD, SCHOOL, check, fits, must, noTrouble, onlyExpected, run, sameList, shot, show, signIn, trouble, tvet, withDemo,
 } from './lib.mjs';
 
 const OTHER = '330903S01'; // another school, with a batch of its own
@@ -25,10 +23,7 @@ const NEW_SCHOOL = '330902S05';
 const SET_PW = 'set by the administrator';
 const OWN_PW = 'my very own passphrase';
 
-let server = null;
-
 const cells = (page, sel) => page.$$eval(sel, (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
-const overflow = (page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 const tabs = (page) => page.$$eval('#tabs a', (as) => as.map((a) => a.dataset.page));
 // The answers asked for on purpose: the weak password's 400 (and Chromium's
 // console line about it).
@@ -50,37 +45,23 @@ function importMore(db, work, school) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-admin-'));
-  const db = join(work, 'a.db');
-  let browser = null;
   let places = 0;
   let batches = []; // tvet history --imports: the demo's own, then the two of the CLI
   const batchOf = (school) => batches.find((b) => b.file === `${school}.csv`).import;
-  try {
-    if (!await check('a demo database with an admin, two school accounts and a batch of each school', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
-      tvet(db, ['user', 'add', 'root', '--role', 'admin', '--name', '管理员'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'school1', '--role', 'school', '--scope', SCHOOL, '--name', '学校一'], `${PASSWORD}\n`);
+  await withDemo({
+    name: 'admin',
+    db: 'a.db',
+    what: 'a demo database with an admin, two school accounts and a batch of each school',
+    accounts: [['root', 'admin', '管理员'], ['school1', 'school', '学校一', SCHOOL]],
+    setup: (db, work) => {
       places = importMore(db, work, SCHOOL);
       importMore(db, work, OTHER);
       batches = JSON.parse(String(tvet(db, ['history', '--imports', '--format', 'json'])));
       must(batchOf(OTHER) === batches[0].import && batchOf(SCHOOL) === batches[1].import, `batches ${show(batches)}`);
-    })) return;
-    let base = '';
-    server = serve(db);
-    setServer(server);
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
-    })) return;
-
+    },
+    label: 'admin',
+  }, async ({ db, base, page, open }) => {
     // --- the administrator: 用户 ---------------------------------------------------
-    const adminCtx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(adminCtx, 'admin');
-    adminCtx.setDefaultTimeout(WAIT);
-    const page = await adminCtx.newPage();
     if (!await check('the administrator signs in and has the tabs 历史 and 用户', async () => {
       await page.goto(base + '/');
       await page.waitForSelector('#login-form', { state: 'visible' });
@@ -212,10 +193,7 @@ async function main() {
     });
 
     // --- a school: 历史, its own password ------------------------------------------
-    const schoolCtx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(schoolCtx, 'school');
-    schoolCtx.setDefaultTimeout(WAIT);
-    const sp = await schoolCtx.newPage();
+    const { context: schoolCtx, page: sp } = await open('school');
     if (!await check('the school signs in with the password the administrator set; no 用户 tab', async () => {
       await sp.goto(base + '/');
       await sp.waitForSelector('#login-form', { state: 'visible' });
@@ -254,49 +232,25 @@ async function main() {
     await schoolCtx.close();
 
     // --- a phone -------------------------------------------------------------------
-    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await watch(phone, 'phone');
-    phone.setDefaultTimeout(WAIT);
-    const mobile = await phone.newPage();
-    const fits = async (what, name) => {
-      const o = await overflow(mobile);
-      await shot(mobile, name);
-      must(o.innerWidth === PHONE.width && o.scrollWidth <= o.innerWidth, `${what}: scrollWidth ${o.scrollWidth}, innerWidth ${o.innerWidth}`);
-    };
+    const { context: phone, page: mobile } = await open('phone', ON_PHONE);
     await check('on a phone 用户 fits the width', async () => {
       await mobile.goto(base + '/#/users');
       await mobile.waitForSelector('#login-form', { state: 'visible' });
       await signIn(mobile, 'root', PASSWORD);
       await mobile.waitForSelector('#users-audit-table tr.users-entry');
-      await fits('users', 'admin-phone-users');
+      await fits(mobile, 'users', 'admin-phone-users');
     });
     await check('on a phone 历史 fits the width', async () => {
       await mobile.click('#tabs a[data-page=history]');
       await mobile.waitForSelector('#history-changes tr.history-change');
-      await fits('history', 'admin-phone-history');
+      await fits(mobile, 'history', 'admin-phone-history');
     });
     await phone.close();
 
-    await check('no console error, uncaught exception, failed request or CSP violation', () => {
-      const left = trouble.filter((x) => !onPurpose(x));
-      must(left.length === 0, () => left.join('\n'));
-      must(trouble.length - left.length === 2, () => `the weak password's 400: ${show(trouble)}`);
-    });
-    await check('the only other error answers: 401 for /api/v1/me when a page opens signed out', () => {
-      const want = ['admin 401 GET /api/v1/me', 'school 401 GET /api/v1/me', 'phone 401 GET /api/v1/me'];
-      must(sameList(expected, want), () => `got ${show(expected)}, wanted ${show(want)}`);
-    });
-  } catch (e) {
-    notOk('the run ends early', (e && e.stack) || String(e));
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      const status = await stop(server.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble(onPurpose, (passed) => must(passed.length === 2, () => `the weak password's 400: ${show(trouble)}`));
+    await onlyExpected('the only other error answers: 401 for /api/v1/me when a page opens signed out',
+      ['admin 401 GET /api/v1/me', 'school 401 GET /api/v1/me', 'phone 401 GET /api/v1/me']);
+  });
 }
 
 await run(main);

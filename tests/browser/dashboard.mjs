@@ -8,15 +8,9 @@
 // violation on the way. Speaks TAP for tests/run.sh; a screenshot of each
 // step goes to build/artifacts/. Exits non-zero when any check failed.
 // Usage: TVET=build/tvet node tests/browser/dashboard.mjs
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, Failed, PASSWORD, PHONE, SCHOOL, STATUS_RGB, STATUS_ZH, TVET, WAIT, check, expected, must, notOk, ok, run, sameList, serve, setServer, shot, show, signIn, stop, trouble, tvet, watch,
+  Failed, ON_PHONE, PASSWORD, SCHOOL, STATUS_RGB, STATUS_ZH, WAIT, check, fits, must, noTrouble, onlyExpected, overflow, run, sameList, shot, show, signIn, withDemo,
 } from './lib.mjs';
-
-let server = null; // serve()'s answer, stopped at the end whatever happens
 
 // The visible targets' rows: id, the cells' text, the status' class and colour.
 function rows(page) {
@@ -34,9 +28,6 @@ function rows(page) {
 const actionHeadings = (page) => page.$$eval('#actions .action h2', (hs) => hs.map((h) => h.textContent));
 const countsLine = (page) => page.$$eval('#counts .count', (cs) => cs.map((c) => c.textContent));
 const detailRows = (page) => page.$$eval('#detail tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
-const overflow = (page) => page.evaluate(() => ({
-  scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-}));
 async function waitPlan(page) {
   await page.waitForSelector('#actions .action tr.target', { state: 'visible', timeout: WAIT });
 }
@@ -47,30 +38,11 @@ async function clickTarget(page, id) {
 
 // ---- the run --------------------------------------------------------------------
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-browser-'));
-  const db = join(work, 'b.db');
-  let browser = null;
-  try {
-    if (!await check('a demo database with a bureau and a school account', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
-      tvet(db, ['user', 'add', 'edu', '--role', 'bureau', '--name', '市教育局'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'school1', '--role', 'school', '--scope', SCHOOL, '--name', '学校一'], `${PASSWORD}\n`);
-    })) return;
-    let base = '';
-    server = serve(db);
-    setServer(server);
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
-    })) return;
-
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(desk, 'desktop');
-    desk.setDefaultTimeout(WAIT);
-    const page = await desk.newPage();
-
+  await withDemo({
+    name: 'browser',
+    what: 'a demo database with a bureau and a school account',
+    accounts: [['edu', 'bureau', '市教育局'], ['school1', 'school', '学校一', SCHOOL]],
+  }, async ({ base, browser, context: desk, page, open }) => {
     // --- signed out -----------------------------------------------------------
     let cspHeader = '';
     await check('the sign-in page renders in Chinese', async () => {
@@ -278,36 +250,28 @@ async function main() {
     await desk.close();
 
     // --- a phone -----------------------------------------------------------------
-    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await watch(phone, 'phone');
-    phone.setDefaultTimeout(WAIT);
-    const mobile = await phone.newPage();
-    const fits = async (what, name) => {
-      const o = await overflow(mobile);
-      await shot(mobile, name);
-      must(o.innerWidth === PHONE.width && o.scrollWidth <= o.innerWidth, `${what}: scrollWidth ${o.scrollWidth}, innerWidth ${o.innerWidth}`);
-    };
+    const { context: phone, page: mobile } = await open('phone', ON_PHONE);
     await check('on a phone (390×844) the sign-in form fits the width', async () => {
       await mobile.goto(base + '/');
       await mobile.waitForSelector('#login-form', { state: 'visible' });
-      await fits('sign-in', 'phone-login');
+      await fits(mobile, 'sign-in', 'phone-login');
     });
     await check('on a phone the plan fits the width', async () => {
       await signIn(mobile, 'edu', PASSWORD);
       await waitPlan(mobile);
       must((await actionHeadings(mobile)).length === plan.actions.length, 'not every action');
-      await fits('plan', 'phone-dashboard');
+      await fits(mobile, 'plan', 'phone-dashboard');
     });
     await check('on a phone a target\'s schools fit the width', async () => {
       await clickTarget(mobile, 'G7');
       must((await detailRows(mobile)).length === 7, 'not seven schools');
-      await fits('G7', 'phone-target-G7');
+      await fits(mobile, 'G7', 'phone-target-G7');
     });
     await check('on a phone in English the plan fits the width', async () => {
       await mobile.click('#detail button');
       await mobile.click('#lang');
       await mobile.waitForFunction(() => document.querySelector('header h1').textContent === 'TVET Observatory');
-      await fits('plan (English)', 'phone-dashboard-en');
+      await fits(mobile, 'plan (English)', 'phone-dashboard-en');
     });
     await phone.close();
 
@@ -330,24 +294,10 @@ async function main() {
       await probe.close();
       must(seen.some((v) => v.startsWith('style-src')), `seen ${show(seen)}`);
     });
-    await check('no console error, uncaught exception, failed request or CSP violation', () => {
-      must(trouble.length === 0, () => trouble.join('\n'));
-    });
-    await check('the only error answers: 401 for /api/v1/me signed out, for /api/v1/login with a wrong password', () => {
-      const want = ['desktop 401 GET /api/v1/me', 'desktop 401 POST /api/v1/login', 'phone 401 GET /api/v1/me'];
-      must(sameList(expected, want), () => `got ${show(expected)}, wanted ${show(want)}`);
-    });
-  } catch (e) {
-    notOk('the run ends early', (e && e.stack) || String(e));
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      const status = await stop(server.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').filter((l) => !/^\S+Z \S+ \S+ "/.test(l)).slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble();
+    await onlyExpected('the only error answers: 401 for /api/v1/me signed out, for /api/v1/login with a wrong password',
+      ['desktop 401 GET /api/v1/me', 'desktop 401 POST /api/v1/login', 'phone 401 GET /api/v1/me']);
+  });
 }
 
 await run(main);

@@ -10,15 +10,9 @@
 // a phone's width - with no console error, failed request or CSP violation.
 // TAP; screenshots in build/artifacts/.
 // Usage: TVET=build/tvet node tests/browser/evaluation.mjs
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, PASSWORD, PHONE, SCHOOL, STATUS_RGB, WAIT, check, expected, must, notOk, ok, run, sameList, serve, setServer, shot, show, signIn, stop, trouble, tvet, watch,
+  ON_PHONE, PASSWORD, PHONE, SCHOOL, STATUS_RGB, WAIT, check, must, noTrouble, onlyExpected, overflow, run, sameList, shot, show, signIn, trouble, tvet, withDemo,
 } from './lib.mjs';
-
-let server = null;
 
 // Half away from zero, as the page and the CLI round.
 const fixed = (v, places) => {
@@ -33,7 +27,6 @@ const cards = (page) => page.$$eval('#eval-cards .eval-card', (cs) => Object.fro
   sim: c.querySelector('.eval-sim-index') ? c.querySelector('.eval-sim-index').textContent : null,
   why: c.querySelector('.eval-why').textContent,
 }])));
-const overflow = (page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 // The options an ECharts instance was given, in the page.
 const chartOption = (page, id) => page.evaluate((i) => {
   const c = window.echarts && window.echarts.getInstanceByDom(document.getElementById(i));
@@ -53,33 +46,14 @@ async function openEvaluation(page, k) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-evaluation-'));
-  const db = join(work, 'e.db');
-  let browser = null;
-  try {
-    if (!await check('a demo database with bureau, department, school and viewer accounts', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
-      tvet(db, ['user', 'add', 'edu', '--role', 'bureau', '--name', '市教育局'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'dept1', '--role', 'department', '--scope', 'hrss', '--name', '人社局'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'school1', '--role', 'school', '--scope', SCHOOL, '--name', '学校一'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'public1', '--role', 'viewer', '--name', '公众'], `${PASSWORD}\n`);
-    })) return;
-    const cli = JSON.parse(tvet(db, ['evaluate', '--format', 'json']).toString());
-    let base = '';
-    server = serve(db);
-    setServer(server);
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
-    })) return;
-
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(desk, 'desktop');
-    desk.setDefaultTimeout(WAIT);
-    const page = await desk.newPage();
-
+  let cli = null; // tvet evaluate's answer
+  await withDemo({
+    name: 'evaluation',
+    db: 'e.db',
+    what: 'a demo database with bureau, department, school and viewer accounts',
+    accounts: [['edu', 'bureau', '市教育局'], ['dept1', 'department', '人社局', 'hrss'], ['school1', 'school', '学校一', SCHOOL], ['public1', 'viewer', '公众']],
+    setup: (db) => { cli = JSON.parse(tvet(db, ['evaluate', '--format', 'json']).toString()); },
+  }, async ({ base, context: desk, page, open }) => {
     // --- the bureau ----------------------------------------------------------------
     if (!await check('the bureau signs in and has the 评价 tab', async () => {
       await page.goto(base + '/');
@@ -242,10 +216,7 @@ async function main() {
     await desk.close();
 
     // --- a department: reads, no form ----------------------------------------------------
-    const deptCtx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(deptCtx, 'department');
-    deptCtx.setDefaultTimeout(WAIT);
-    const dpage = await deptCtx.newPage();
+    const { context: deptCtx, page: dpage } = await open('department');
     await check('a department sees the 9 scorecards and the saved run, without the allocation form', async () => {
       await dpage.goto(base + '/');
       await signIn(dpage, 'dept1', PASSWORD);
@@ -257,10 +228,7 @@ async function main() {
     await deptCtx.close();
 
     // --- a school: its own scorecard and the city index ------------------------------------
-    const schoolCtx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(schoolCtx, 'school');
-    schoolCtx.setDefaultTimeout(WAIT);
-    const spage = await schoolCtx.newPage();
+    const { context: schoolCtx, page: spage } = await open('school');
     await check('a school account sees only its own scorecard and the city index: no sliders, charts or allocation', async () => {
       await spage.goto(base + '/');
       await signIn(spage, 'school1', PASSWORD);
@@ -276,10 +244,7 @@ async function main() {
     await schoolCtx.close();
 
     // --- a viewer: no tab -----------------------------------------------------------------------
-    const viewCtx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(viewCtx, 'viewer');
-    viewCtx.setDefaultTimeout(WAIT);
-    const vpage = await viewCtx.newPage();
+    const { context: viewCtx, page: vpage } = await open('viewer');
     await check('a viewer has no 评价 tab, and #/evaluation shows another page', async () => {
       await vpage.goto(base + '/');
       await signIn(vpage, 'public1', PASSWORD);
@@ -292,10 +257,7 @@ async function main() {
     await viewCtx.close();
 
     // --- a phone ---------------------------------------------------------------------------------
-    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await watch(phone, 'phone');
-    phone.setDefaultTimeout(WAIT);
-    const mobile = await phone.newPage();
+    const { context: phone, page: mobile } = await open('phone', ON_PHONE);
     await check('on a phone (390×844) 评价 fits the width: cards, sliders, charts and the allocation', async () => {
       await mobile.goto(base + '/');
       await signIn(mobile, 'edu', PASSWORD);
@@ -311,24 +273,10 @@ async function main() {
     });
     await phone.close();
 
-    await check('no console error, uncaught exception, failed request or CSP violation', () => {
-      must(trouble.length === 0, () => trouble.join('\n'));
-    });
-    await check('the only other error answers: 401 for /api/v1/me when each context opens signed out', () => {
-      const want = ['desktop', 'department', 'school', 'viewer', 'phone'].map((l) => `${l} 401 GET /api/v1/me`);
-      must(sameList(expected, want), () => `got ${show(expected)}, wanted ${show(want)}`);
-    });
-  } catch (e) {
-    notOk('the run ends early', (e && e.stack) || String(e));
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      const status = await stop(server.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').filter((l) => !/^\S+Z \S+ \S+ "/.test(l)).slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble();
+    await onlyExpected('the only other error answers: 401 for /api/v1/me when each context opens signed out',
+      ['desktop', 'department', 'school', 'viewer', 'phone'].map((l) => `${l} 401 GET /api/v1/me`));
+  });
 }
 
 await run(main);

@@ -2,10 +2,15 @@
 // program and its server on port 0, Chromium's reports of console errors,
 // failed requests and CSP violations, screenshots, and signing in. A test
 // (tests/browser/*.mjs) imports it, and ends with run(main): a watchdog, the
-// plan line and the exit status.
+// plan line and the exit status. Its main runs in withDemo(): the demo
+// database with the test's accounts, the server, Chromium and a watched
+// desktop page, all stopped and removed at the end, whatever happens.
 import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 export const TOP = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const TVET = process.env.TVET || join(TOP, 'build/tvet');
@@ -128,7 +133,10 @@ export function expectedAnswer(url, status) {
   const path = new URL(url).pathname;
   return status === 401 && (path === '/api/v1/me' || path === '/api/v1/login');
 }
-export async function watch(context, label) {
+// watch CONTEXT LABEL [EXPECTED]: every page of CONTEXT reports to trouble
+// and expected; EXPECTED(url, status) says which error answers are expected
+// (expectedAnswer unless given: a test's deliberate refusals are added so).
+export async function watch(context, label, isExpected = expectedAnswer) {
   await context.exposeBinding('__tvetCspViolation', (_source, v) => {
     trouble.push(`${label}: CSP violation: ${v}`);
   });
@@ -137,21 +145,21 @@ export async function watch(context, label) {
       window.__tvetCspViolation(`${ev.violatedDirective} blocked ${ev.blockedURI || 'inline'} (${ev.sourceFile}:${ev.lineNumber})`);
     });
   });
-  context.on('page', (page) => watchPage(page, label));
+  context.on('page', (page) => watchPage(page, label, isExpected));
 }
-export function watchPage(page, label) {
+export function watchPage(page, label, isExpected = expectedAnswer) {
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const where = msg.location().url || '';
     const m = /status of (\d+)/.exec(msg.text());
-    if (!(m && where && expectedAnswer(where, Number(m[1])))) trouble.push(`${label}: console error: ${msg.text()} ${where}`);
+    if (!(m && where && isExpected(where, Number(m[1])))) trouble.push(`${label}: console error: ${msg.text()} ${where}`);
   });
   page.on('pageerror', (e) => trouble.push(`${label}: uncaught: ${e.message}`));
   page.on('requestfailed', (r) => trouble.push(`${label}: request failed: ${r.method()} ${r.url()} ${r.failure() && r.failure().errorText}`));
   page.on('response', (r) => {
     if (r.status() < 400) return;
     const what = `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`;
-    if (expectedAnswer(r.url(), r.status())) expected.push(`${label} ${what}`);
+    if (isExpected(r.url(), r.status())) expected.push(`${label} ${what}`);
     else trouble.push(`${label}: HTTP ${what}`);
   });
 }
@@ -168,6 +176,108 @@ export async function signIn(page, login, password) {
   await page.click('#login-form button[type=submit]');
 }
 
+// The page's width, and the width it would scroll to.
+export const overflow = (page) => page.evaluate(() => ({
+  scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+}));
+// fits PAGE WHAT NAME: inside a check, PAGE on a phone is as wide as the
+// phone's screen and no wider (WHAT names it in the failure); its screenshot
+// is NAME.
+export async function fits(page, what, name) {
+  const o = await overflow(page);
+  await shot(page, name);
+  must(o.innerWidth === PHONE.width && o.scrollWidth <= o.innerWidth, `${what}: scrollWidth ${o.scrollWidth}, innerWidth ${o.innerWidth}`);
+}
+
+// ---- a test's frame -------------------------------------------------------------
+// The context options of a desktop and of a phone, in Chinese.
+export const ON_DESKTOP = { viewport: DESKTOP, locale: 'zh-CN' };
+export const ON_PHONE = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' };
+
+// addAccount DB [LOGIN, ROLE, NAME, SCOPE]: `tvet user add` of an account
+// with PASSWORD (SCOPE only where the role has one).
+export function addAccount(db, [login, role, name, scope]) {
+  tvet(db, ['user', 'add', login, '--role', role, ...(scope ? ['--scope', scope] : []), '--name', name], `${PASSWORD}\n`);
+}
+
+// withDemo OPTS BODY: the frame of a test's run. In a new directory (work,
+// named after OPTS.name) the check OPTS.what: a demo database (db, OPTS.db
+// or b.db: `tvet init`, `tvet demo`) with OPTS.accounts (addAccount's
+// lists), then OPTS.setup(db, work) when given; then the checks "tvet serve
+// --port 0 prints its URL" and "Chromium starts headless". A failed one ends
+// the run. Then BODY(t), with t = { db, work, base, server, browser,
+// context, page, open, serve }: context is a desktop context (ON_DESKTOP
+// and OPTS.context) watched as OPTS.label ('desktop'), page its first page;
+// open(label, options) another watched context (ON_DESKTOP unless options
+// are given) and its page, { context, page }; serve() another server on db.
+// Every context waits WAIT for anything, and watch() takes OPTS.expected as
+// its EXPECTED. An exception is the check "the run ends early"; whatever
+// happens, the browser is closed, each server stopped with the check "the
+// server stops cleanly on SIGTERM", and work removed.
+export async function withDemo(opts, body) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), `tvet-${opts.name}-`));
+  const db = join(work, opts.db || 'b.db');
+  const servers = [];
+  let browser = null;
+  const startServer = () => {
+    const s = serve(db);
+    servers.push(s);
+    return s;
+  };
+  const open = async (label, options = ON_DESKTOP) => {
+    const context = await browser.newContext(options);
+    await watch(context, label, opts.expected);
+    context.setDefaultTimeout(WAIT);
+    return { context, page: await context.newPage() };
+  };
+  try {
+    if (!await check(opts.what, async () => {
+      tvet(db, ['init']);
+      tvet(db, ['demo']);
+      for (const account of opts.accounts || []) addAccount(db, account);
+      if (opts.setup) await opts.setup(db, work);
+    })) return;
+    const server = startServer();
+    setServer(server);
+    let base = '';
+    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
+    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
+    })) return;
+    const { context, page } = await open(opts.label || 'desktop', { ...ON_DESKTOP, ...opts.context });
+    await body({ db, work, base, server, browser, context, page, open, serve: startServer });
+  } catch (e) {
+    notOk('the run ends early', (e && e.stack) || String(e));
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    for (const s of servers) {
+      const status = await stop(s.proc);
+      if (status === 0) ok('the server stops cleanly on SIGTERM');
+      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${s.log().split('\n').filter((l) => !/^\S+Z \S+ \S+ "/.test(l)).slice(-12).join('\n')}`);
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// noTrouble [ALLOW] [THEN]: the check that the browser reported nothing
+// (trouble) but what ALLOW(line) lets pass; THEN(passed), when given, checks
+// what it let pass.
+export function noTrouble(allow = () => false, then = null) {
+  return check('no console error, uncaught exception, failed request or CSP violation', () => {
+    const left = trouble.filter((x) => !allow(x));
+    must(left.length === 0, () => left.join('\n'));
+    if (then) then(trouble.filter(allow));
+  });
+}
+// onlyExpected DESC WANT [DISTINCT]: the check DESC that the expected error
+// answers were WANT, in order (each once when DISTINCT: repeats let pass).
+export function onlyExpected(desc, want, distinct = false) {
+  return check(desc, () => {
+    const got = distinct ? [...new Set(expected)] : expected;
+    must(sameList(got, want), () => `got ${show(expected)}, wanted ${show(want)}`);
+  });
+}
 
 // The checks run so far, and how many failed.
 export const tally = () => ({ n, fails });

@@ -11,16 +11,13 @@
 // canvas: its HTML ones would carry style attributes). Speaks TAP;
 // screenshots go to build/artifacts/.
 // Usage: TVET=build/tvet node tests/browser/overview.mjs
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, ENV, PASSWORD, PHONE, STATUS_EN, STATUS_ZH, TOP, check, must, notOk, ok, run, sameList, serve, setServer, shot, show, signIn, stop, trouble, tvet, watch,
+  ARTIFACTS, DESKTOP, ENV, ON_PHONE, PASSWORD, PHONE, STATUS_EN, STATUS_ZH, TOP, check, must, noTrouble, overflow, run, sameList, shot, show, signIn, trouble, withDemo,
 } from './lib.mjs';
 
 const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
-const servers = []; // serve()'s answers, stopped at the end whatever happens
 
 // --- what the page drew ------------------------------------------------------------
 // The ECharts instance on a selector's element, as data: its series (name,
@@ -59,7 +56,6 @@ const spark = (page, id) => page.evaluate((want) => {
   const [path, actual] = [...svg.querySelectorAll('polyline')].map(pts);
   return { path, actual, stroke: svg.querySelectorAll('polyline')[1].getAttribute('stroke'), label: svg.getAttribute('aria-label') };
 }, id);
-const overflow = (page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 const rowCount = (page) => page.$$eval('#actions tr.target', (trs) => trs.length);
 
 // Before a screenshot: the charts' short animation (300 ms) has ended.
@@ -89,29 +85,12 @@ const donutGot = (chart) => chart.series[0].names.map((n, i) => [n, chart.series
 
 // ---- the run --------------------------------------------------------------------------
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-overview-'));
-  const db = join(work, 'o.db');
-  let browser = null;
-  try {
-    if (!await check('a demo database with a bureau account', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
-      tvet(db, ['user', 'add', 'edu', '--role', 'bureau', '--name', '市教育局'], `${PASSWORD}\n`);
-    })) return;
-    const server = serve(db);
-    servers.push(server);
-    setServer(server);
-    let base = '';
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    })) return;
-
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(desk, 'desktop');
-    desk.setDefaultTimeout(20000);
-    const page = await desk.newPage();
+  await withDemo({
+    name: 'overview',
+    db: 'o.db',
+    what: 'a demo database with a bureau account',
+    accounts: [['edu', 'bureau', '市教育局']],
+  }, async ({ work, base, context: desk, page, open, serve }) => {
     let vendor = null;
     page.on('response', (r) => { if (new URL(r.url()).pathname === '/vendor/echarts.min.js') vendor = r; });
 
@@ -297,10 +276,7 @@ async function main() {
     await desk.close();
 
     // --- a phone -------------------------------------------------------------------------
-    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await watch(phone, 'phone');
-    phone.setDefaultTimeout(20000);
-    const mobile = await phone.newPage();
+    const { context: phone, page: mobile } = await open('phone', ON_PHONE);
     await check('on a phone (390×844) the donut and the sparklines fit the width', async () => {
       await mobile.goto(base + '/');
       await signIn(mobile, 'edu', PASSWORD);
@@ -331,9 +307,8 @@ async function main() {
 
     // --- a server without ECharts ------------------------------------------------------
     ENV.TVET_VENDOR = join(work, 'no-node-modules');
-    const bare = serve(db);
+    const bare = serve();
     delete ENV.TVET_VENDOR;
-    servers.push(bare);
     let bareBase = '';
     await check('without node_modules the server answers 404 for the vendor file, saying why', async () => {
       bareBase = await bare.url;
@@ -341,10 +316,7 @@ async function main() {
       const doc = await r.json();
       must(r.status === 404 && /echarts\.min\.js is not installed: run npm ci/.test(doc.error.message), `HTTP ${r.status} ${show(doc)}`);
     });
-    const nov = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(nov, 'novendor');
-    nov.setDefaultTimeout(20000);
-    const np = await nov.newPage();
+    const { context: nov, page: np } = await open('novendor');
     await check('without ECharts the plan still shows, with a note instead of the charts', async () => {
       await np.goto(bareBase + '/');
       await signIn(np, 'edu', PASSWORD);
@@ -372,20 +344,8 @@ async function main() {
       must(mine.filter((x) => x.includes('console error')).length <= 2, () => mine.join('\n'));
     });
 
-    await check('no console error, uncaught exception, failed request or CSP violation', () => {
-      must(trouble.length === 0, () => trouble.join('\n'));
-    });
-  } catch (e) {
-    notOk('the run ends early', (e && e.stack) || String(e));
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    for (const s of servers) {
-      const status = await stop(s.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${s.log().split('\n').filter((l) => !/^\S+Z \S+ \S+ "/.test(l)).slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble();
+  });
 }
 
 await run(main);

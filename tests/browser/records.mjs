@@ -7,15 +7,11 @@
 // a row of another enterprise. No console error or CSP violation beyond the
 // deliberate refusals. TAP; screenshots in build/artifacts/records-*.png.
 // Usage: TVET=build/tvet node tests/browser/records.mjs
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, PASSWORD, WAIT, check, must, notOk, ok, run, serve, setServer, shot, show, signIn, stop, trouble, tvet, watch,
+  PASSWORD, addAccount, check, must, noTrouble, run, shot, show, signIn, trouble, tvet, withDemo,
 } from './lib.mjs';
-
-let server = null;
 
 const tabs = (page) => page.$$eval('#tabs a', (as) => as.map((a) => a.textContent));
 const targetRows = (page) => page.$$eval('#records-targets tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.target, tr.querySelector('.status').className.replace('status ', '')])));
@@ -36,41 +32,26 @@ async function upload(page, file) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-records-'));
-  const db = join(work, 'b.db');
-  let browser = null;
   let uscc = '';
   let other = '';
   let mine = null;
   let foreign = null;
-  try {
-    if (!await check('a demo database with a department and an enterprise account', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
+  await withDemo({
+    name: 'records',
+    what: 'a demo database with a department and an enterprise account',
+    accounts: [['hrss1', 'department', '市人社局', 'hrss']],
+    setup: (db) => {
       const firms = tvet(db, ['export', 'enterprises']).toString().trim().split('\n').slice(1);
       uscc = firms[0].split(',')[0].replace(/^\uFEFF/, '');
       other = firms[1].split(',')[0];
-      tvet(db, ['user', 'add', 'hrss1', '--role', 'department', '--scope', 'hrss', '--name', '市人社局'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'firm1', '--role', 'enterprise', '--scope', uscc, '--name', '企业一'], `${PASSWORD}\n`);
+      addAccount(db, ['firm1', 'enterprise', '企业一', uscc]);
       const plan = JSON.parse(tvet(db, ['plan', 'status', '--year', '2025', '--format', 'json']).toString());
       const manual = plan.targets.filter((c) => c.kind === 'manual');
       mine = manual.find((c) => c.responsible.some((d) => d.code === 'hrss') && c.status !== 'achieved');
       foreign = manual.find((c) => !c.responsible.some((d) => d.code === 'hrss'));
       must(mine && foreign, `targets: ${show(manual.map((c) => [c.id, c.status, c.responsible.map((d) => d.code)]))}`);
-    })) return;
-    let base = '';
-    server = serve(db);
-    setServer(server);
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
-    })) return;
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(desk, 'desktop');
-    desk.setDefaultTimeout(WAIT);
-    const page = await desk.newPage();
-
+    },
+  }, async ({ db, work, base, page }) => {
     // --- the department ---------------------------------------------------------------
     if (!await check('the department signs in and has the 数据报送 tab, not the schools\'', async () => {
       await page.goto(base + '/');
@@ -140,19 +121,8 @@ async function main() {
       must(text.includes(other), text);
       expectRefusal(403, '/api/v1/imports/demand');
     });
-    await check('no console error, uncaught exception, failed request or CSP violation', async () => {
-      const rest = trouble.filter((x) => !/status of 401/.test(x) && !/HTTP 401 GET \/api\/v1\/me/.test(x));
-      must(rest.length === 0, () => rest.join('\n'));
-    });
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      const status = await stop(server.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble((x) => /status of 401/.test(x) || /HTTP 401 GET \/api\/v1\/me/.test(x));
+  });
 }
 
 await run(main);

@@ -8,20 +8,12 @@
 // another's; a viewer without the tab; a phone's width - with no console
 // error, failed request or CSP violation on the way. TAP; screenshots in
 // build/artifacts/. Usage: TVET=build/tvet node tests/browser/schools.mjs
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, PASSWORD, PHONE, SCHOOL, WAIT, check, expected, must, notOk, ok, run, sameList, serve, setServer, shot, show, signIn, stop, trouble, tvet, watch,
+  ON_PHONE, PASSWORD, SCHOOL, WAIT, check, fits, must, noTrouble, onlyExpected, overflow, run, sameList, shot, show, signIn, trouble, tvet, withDemo,
 } from './lib.mjs';
 
 const OTHER = '330903S01'; // another school, for the school account
-let server = null;
 
-const overflow = (page) => page.evaluate(() => ({
-  scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-}));
 const tabs = (page) => page.$$eval('#tabs a', (as) => as.map((a) => a.textContent));
 // The list's visible rows: [code, name, district, level, majors, enrolment, submission].
 const listRows = (page) => page.$$eval('#schools-body tr.schools-row', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
@@ -44,32 +36,13 @@ const fixed = (v, places) => {
 };
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-schools-'));
-  const db = join(work, 'b.db');
-  let browser = null;
-  try {
-    if (!await check('a demo database with bureau, school and viewer accounts', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
-      tvet(db, ['user', 'add', 'edu', '--role', 'bureau', '--name', '市教育局'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'school1', '--role', 'school', '--scope', SCHOOL, '--name', '学校一'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'public1', '--role', 'viewer', '--name', '公众'], `${PASSWORD}\n`);
-    })) return;
-    const schoolsInDemo = JSON.parse(tvet(db, ['orgs', '--kind', 'school', '--format', 'json']).toString());
-    let base = '';
-    server = serve(db);
-    setServer(server);
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
-    })) return;
-
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await watch(desk, 'desktop');
-    desk.setDefaultTimeout(WAIT);
-    const page = await desk.newPage();
-
+  let schoolsInDemo = [];
+  await withDemo({
+    name: 'schools',
+    what: 'a demo database with bureau, school and viewer accounts',
+    accounts: [['edu', 'bureau', '市教育局'], ['school1', 'school', '学校一', SCHOOL], ['public1', 'viewer', '公众']],
+    setup: (db) => { schoolsInDemo = JSON.parse(tvet(db, ['orgs', '--kind', 'school', '--format', 'json']).toString()); },
+  }, async ({ base, context: desk, page, open }) => {
     // --- the bureau: the list ------------------------------------------------------
     if (!await check('the bureau signs in and has the 学校 tab', async () => {
       await page.goto(base + '/');
@@ -260,55 +233,33 @@ async function main() {
     await desk.close();
 
     // --- a phone -------------------------------------------------------------------
-    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await watch(phone, 'phone');
-    phone.setDefaultTimeout(WAIT);
-    const mobile = await phone.newPage();
-    const fits = async (what, name) => {
-      const o = await overflow(mobile);
-      await shot(mobile, name);
-      must(o.innerWidth === PHONE.width && o.scrollWidth <= o.innerWidth, `${what}: scrollWidth ${o.scrollWidth}, innerWidth ${o.innerWidth}`);
-    };
+    const { context: phone, page: mobile } = await open('phone', ON_PHONE);
     await check('on a phone (390×844) the list of schools fits the width', async () => {
       await mobile.goto(base + '/#/schools');
       await mobile.waitForSelector('#login-form', { state: 'visible' });
       await signIn(mobile, 'edu', PASSWORD);
       await waitList(mobile, 9);
-      await fits('list', 'phone-schools-list');
+      await fits(mobile, 'list', 'phone-schools-list');
     });
     await check('on a phone a school\'s page fits the width', async () => {
       await mobile.locator('#schools-body tr.schools-row a', { hasText: '舟山职业技术学校' }).click();
       await waitSchool(mobile, '舟山职业技术学校', list.year);
-      await fits('school', 'phone-schools-school');
+      await fits(mobile, 'school', 'phone-schools-school');
       await mobile.locator('#schools-majors').scrollIntoViewIfNeeded();
-      await fits('school, its majors', 'phone-schools-majors');
+      await fits(mobile, 'school, its majors', 'phone-schools-majors');
     });
     await check('on a phone in English a school\'s page fits the width', async () => {
       await mobile.click('#lang');
       await waitSchool(mobile, 'Zhoushan Vocational and Technical School', list.year);
       await mobile.evaluate(() => window.scrollTo(0, 0));
-      await fits('school (English)', 'phone-schools-school-en');
+      await fits(mobile, 'school (English)', 'phone-schools-school-en');
     });
     await phone.close();
 
-    await check('no console error, uncaught exception, failed request or CSP violation', () => {
-      must(trouble.length === 0, () => trouble.join('\n'));
-    });
-    await check('the only other error answers: 401 for /api/v1/me when each context opens signed out', () => {
-      const want = ['desktop 401 GET /api/v1/me', 'phone 401 GET /api/v1/me'];
-      must(sameList(expected, want), () => `got ${show(expected)}, wanted ${show(want)}`);
-    });
-  } catch (e) {
-    notOk('the run ends early', (e && e.stack) || String(e));
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      const status = await stop(server.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').filter((l) => !/^\S+Z \S+ \S+ "/.test(l)).slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble();
+    await onlyExpected('the only other error answers: 401 for /api/v1/me when each context opens signed out',
+      ['desktop 401 GET /api/v1/me', 'phone 401 GET /api/v1/me']);
+  });
 }
 
 await run(main);

@@ -10,51 +10,20 @@
 // deliberate bad upload and bad form values, and the 401 of /api/v1/me when
 // the page opens signed out. Screenshots go to build/artifacts/submit-*.png.
 // Usage: TVET=build/tvet node tests/browser/submit.mjs
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  ARTIFACTS, CHROMIUM, DESKTOP, PASSWORD, PHONE, SCHOOL, WAIT, check, expectedAnswer, must, notOk, ok, run, sameList, serve, setServer, shot, show, signIn, stop, tvet,
+  DESKTOP, PASSWORD, PHONE, SCHOOL, check, expectedAnswer, must, noTrouble, onlyExpected, run, sameList, shot, show, signIn, tvet, withDemo,
 } from './lib.mjs';
 
 const YEAR = 2025;
-let server = null;
 
-// ---- what the browser reports (lib.mjs's watch, with this test's 400s) -----
-// The 400s this test causes on purpose: an upload with errors and form
-// values with errors. Anything else >= 400 is trouble.
-const trouble = [];
-const expected = [];
+// The 400s this test causes on purpose, expected beside lib.mjs's: an upload
+// with errors and form values with errors. Anything else >= 400 is trouble.
 const deliberate = (url, status) => {
   const path = new URL(url).pathname;
   return status === 400 && (path === '/api/v1/imports/school_stats' || path === `/api/v1/forms/${SCHOOL}/${YEAR}`);
 };
-const expectedHere = (url, status) => expectedAnswer(url, status) || deliberate(url, status);
-async function watch(context, label) {
-  await context.exposeBinding('__tvetCspViolation', (_source, v) => { trouble.push(`${label}: CSP violation: ${v}`); });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (ev) => {
-      window.__tvetCspViolation(`${ev.violatedDirective} blocked ${ev.blockedURI || 'inline'} (${ev.sourceFile}:${ev.lineNumber})`);
-    });
-  });
-  context.on('page', (page) => {
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const where = msg.location().url || '';
-      const m = /status of (\d+)/.exec(msg.text());
-      if (!(m && where && expectedHere(where, Number(m[1])))) trouble.push(`${label}: console error: ${msg.text()} ${where}`);
-    });
-    page.on('pageerror', (e) => trouble.push(`${label}: uncaught: ${e.message}`));
-    page.on('requestfailed', (r) => trouble.push(`${label}: request failed: ${r.method()} ${r.url()} ${r.failure() && r.failure().errorText}`));
-    page.on('response', (r) => {
-      if (r.status() < 400) return;
-      const what = `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`;
-      if (expectedHere(r.url(), r.status())) expected.push(`${label} ${what}`);
-      else trouble.push(`${label}: HTTP ${what}`);
-    });
-  });
-}
 
 // The rows of the upload's error table: [row, column, value, severity, message].
 const issueRows = (page) => page.$$eval('#submit-issues tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
@@ -68,18 +37,16 @@ async function openSubmit(page) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'tvet-submit-'));
-  const db = join(work, 's.db');
-  const bad = join(work, 'school_stats_bad.csv');
-  const good = join(work, 'school_stats.csv');
-  let browser = null;
-  try {
-    if (!await check('a demo database, a bureau and a school account, the school\'s file and a broken copy', () => {
-      tvet(db, ['init']);
-      tvet(db, ['demo']);
-      tvet(db, ['user', 'add', 'edu', '--role', 'bureau', '--name', '市教育局'], `${PASSWORD}\n`);
-      tvet(db, ['user', 'add', 'school1', '--role', 'school', '--scope', SCHOOL, '--name', '学校一'], `${PASSWORD}\n`);
+  let good = ''; // the school's file, as `tvet export` writes it
+  let bad = ''; // and a copy with an error
+  await withDemo({
+    name: 'submit',
+    db: 's.db',
+    what: 'a demo database, a bureau and a school account, the school\'s file and a broken copy',
+    accounts: [['edu', 'bureau', '市教育局'], ['school1', 'school', '学校一', SCHOOL]],
+    setup: (db, work) => {
+      good = join(work, 'school_stats.csv');
+      bad = join(work, 'school_stats_bad.csv');
       tvet(db, ['export', 'school_stats', '--school', SCHOOL, '--year', String(YEAR), '-o', good]);
       const lines = readFileSync(good, 'utf8').split('\r\n');
       const head = lines[0].replace(/^\uFEFF/, '').split(',');
@@ -89,19 +56,10 @@ async function main() {
       cells[col] = 'abc';
       lines[1] = cells.join(',');
       writeFileSync(bad, lines.join('\r\n'));
-    })) return;
-    let base = '';
-    server = serve(db);
-    setServer(server);
-    if (!await check('tvet serve --port 0 prints its URL', async () => { base = await server.url; })) return;
-    if (!await check(`Chromium starts headless (${CHROMIUM})`, async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'], timeout: WAIT });
-    })) return;
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    await watch(desk, 'desktop');
-    desk.setDefaultTimeout(WAIT);
-    const page = await desk.newPage();
-
+    },
+    context: { acceptDownloads: true },
+    expected: (url, status) => expectedAnswer(url, status) || deliberate(url, status),
+  }, async ({ db, base, context: desk, page }) => {
     // --- the school ---------------------------------------------------------------
     if (!await check('the school signs in and opens 数据报送: its year, status 未提交', async () => {
       await page.goto(base + '/');
@@ -272,25 +230,10 @@ async function main() {
       await shot(page, 'submit-reopened');
     });
 
-    await check('no console error, uncaught exception, failed request or CSP violation', () => {
-      must(trouble.length === 0, () => trouble.join('\n'));
-    });
-    await check('the only error answers: 401 of /api/v1/me, the 400s of the bad upload and bad form values', () => {
-      const kinds = [...new Set(expected)];
-      const want = ['desktop 401 GET /api/v1/me', 'desktop 400 POST /api/v1/imports/school_stats', `desktop 400 POST /api/v1/forms/${SCHOOL}/${YEAR}`];
-      must(sameList(kinds, want), () => `got ${show(expected)}, wanted ${show(want)}`);
-    });
-  } catch (e) {
-    notOk('the run ends early', (e && e.stack) || String(e));
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      const status = await stop(server.proc);
-      if (status === 0) ok('the server stops cleanly on SIGTERM');
-      else notOk('the server stops cleanly on SIGTERM', `exit ${status}\n${server.log().split('\n').slice(-12).join('\n')}`);
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
+    await noTrouble();
+    await onlyExpected('the only error answers: 401 of /api/v1/me, the 400s of the bad upload and bad form values',
+      ['desktop 401 GET /api/v1/me', 'desktop 400 POST /api/v1/imports/school_stats', `desktop 400 POST /api/v1/forms/${SCHOOL}/${YEAR}`], true);
+  });
 }
 
 await run(main);

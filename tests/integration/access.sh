@@ -13,19 +13,7 @@ PW='correct horse battery'
 OWN=330902S04   # the school account's school
 OTHER=330903S01 # another school
 
-# sql STATEMENT: run on $DB with sqlite3, or python3 where that is missing;
-# rows on stdout, columns joined by '|'.
-sql() {
-	if command -v sqlite3 >/dev/null 2>&1; then
-		sqlite3 "$DB" "$1" </dev/null
-	else
-		python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print('|'.join(map(str, r))) for r in c.execute(sys.argv[2])]; c.commit()" "$DB" "$1"
-	fi
-}
-
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 USCC=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1")
 adduser acc_admin admin
 adduser acc_bureau bureau
@@ -140,15 +128,8 @@ else
 fi
 
 serve
-[ -n "$URL" ] || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
+started
 
-# signin LOGIN JAR: a new session of LOGIN in the cookie jar JAR; prints its
-# CSRF token (nothing when the sign-in failed).
-signin() {
-	curl -s -c "$2" -H 'Content-Type: application/json' \
-		--data "{\"login\":\"$1\",\"password\":\"$PW\"}" "$URL/api/v1/login" </dev/null |
-		python3 -c 'import json,sys; print(json.load(sys.stdin).get("csrf", ""))' 2>/dev/null
-}
 # token_hash JAR: how the store keys the jar's session, hex(SHA-256(token)).
 token_hash() {
 	printf '%s' "$(awk '$6 == "tvet_session" { print $7 }' "$1")" | sha256sum | cut -d' ' -f1

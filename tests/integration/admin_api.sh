@@ -13,18 +13,7 @@ PW='correct horse battery'
 OWN=330902S04
 OTHER=330903S01
 
-# sql STATEMENT: rows of $DB, columns joined by '|' (sqlite3, else python3).
-sql() {
-	if command -v sqlite3 >/dev/null 2>&1; then
-		sqlite3 "$DB" "$1" </dev/null
-	else
-		python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print('|'.join(map(str, r))) for r in c.execute(sys.argv[2])]; c.commit()" "$DB" "$1"
-	fi
-}
-
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 USCC=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1")
 USCC2=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1 OFFSET 1")
 adduser root admin
@@ -61,38 +50,18 @@ PY
 done
 
 serve
-[ -n "$URL" ] && ok "tvet serve --port 0 prints its URL" || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
+started "tvet serve --port 0 prints its URL"
 
-# req NAME [CURL ARGS] URL: the body in $WORK/NAME.json, headers in
-# $WORK/NAME.h, the status in $code.
-req() {
-	name=$1
-	shift
-	code=$(curl -s -o "$WORK/$name.json" -D "$WORK/$name.h" -w '%{http_code}' "$@" </dev/null)
-}
-# pyok DESC NAME EXPR: EXPR holds for d, the JSON body of NAME.
-pyok() {
-	if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($3) else 1)" \
-		"$WORK/$2.json" 2>/dev/null; then ok "$1"; else not_ok "$1" "$(head -c 400 "$WORK/$2.json")"; fi
-}
-status() { if [ "$code" = "$1" ]; then ok "$2"; else not_ok "$2" "HTTP $code, wanted $1: $(head -c 300 "$WORK/$name.json")"; fi; }
-# login NAME LOGIN [PASSWORD]: a cookie jar $WORK/NAME.jar, the CSRF token in $WORK/NAME.csrf
-login() {
-	req "login_$1" -c "$WORK/$1.jar" -H 'Content-Type: application/json' \
-		--data "{\"login\":\"$2\",\"password\":\"${3:-$PW}\"}" "$URL/api/v1/login"
-	python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['csrf'])" "$WORK/login_$1.json" >"$WORK/$1.csrf" 2>/dev/null
-}
 # post NAME AS PATH [JSON]: a POST as the session AS, with its CSRF token.
 post() {
 	n_=$1 as_=$2 path_=$3
 	shift 3
 	if [ $# -gt 0 ]; then
-		req "$n_" -b "$WORK/$as_.jar" -H "X-CSRF-Token: $(cat "$WORK/$as_.csrf")" -H 'Content-Type: application/json' --data "$1" "$URL$path_"
+		as "$as_" "$n_" -H 'Content-Type: application/json' --data "$1" "$URL$path_"
 	else
-		req "$n_" -b "$WORK/$as_.jar" -H "X-CSRF-Token: $(cat "$WORK/$as_.csrf")" -X POST "$URL$path_"
+		as "$as_" "$n_" -X POST "$URL$path_"
 	fi
 }
-get() { req "$1" -b "$WORK/$2.jar" "$URL$3"; }
 audits() { sql "SELECT count(*) FROM audit_log"; }
 newest() { sql "SELECT who || ' ' || ip || ' ' || action || ' ' || detail FROM audit_log ORDER BY id DESC LIMIT 1"; }
 # unchanged BEFORE DESC: the audit trail has as many entries as BEFORE.
@@ -261,7 +230,7 @@ status 200 "the chain verifies"
 pyok "intact, over every entry" verify "d['intact'] is True and d['entries'] == $(audits)"
 
 # --- history: the imports and the changed values --------------------------------
-req imp_school -b "$WORK/sch.jar" -H "X-CSRF-Token: $(cat "$WORK/sch.csrf")" -H 'X-File-Name: own2025.csv' \
+as sch imp_school -H 'X-File-Name: own2025.csv' \
 	--data-binary "@$WORK/own.csv" "$URL/api/v1/imports/school_stats"
 status 200 "the school imports its file through the API"
 get imports root /api/v1/imports
@@ -308,14 +277,14 @@ printf 'target,year,status,evidence,assessor,assessed_on\nC4,2025,at_risk,x,王�
 batches() { sql "SELECT count(*) FROM import_batch"; }
 assessed() { sql "SELECT status FROM target_assessment WHERE target_id = '$1' AND year = 2025"; }
 b0=$(batches) a0=$(audits) c9=$(assessed C9)
-req dep_mixed -b "$WORK/hrdept.jar" -H "X-CSRF-Token: $(cat "$WORK/hrdept.csrf")" -H 'X-File-Name: mixed.csv' -H 'Accept-Language: zh-CN' \
+as hrdept dep_mixed -H 'X-File-Name: mixed.csv' -H 'Accept-Language: zh-CN' \
 	--data-binary "@$WORK/assess_mixed.csv" "$URL/api/v1/imports/assessments"
 status 403 "a department's file with another department's target: 403"
 pyok "the row, column and value are named" dep_mixed 'd["error"]["code"] == "forbidden" and [(i["row"], i["value"], i["rule"]) for i in d["error"]["details"]] == [(3, "C9", "other_department")]'
 pyok "in the caller's language" dep_mixed 'd["error"]["message"] == "有 1 行不属于本账号：未导入任何数据" and d["error"]["details"][0]["column"] == "目标编号" and "责任单位只能评估" in d["error"]["details"][0]["message"]'
 [ "$(batches)" = "$b0" ] && [ "$(audits)" = "$a0" ] && [ "$(assessed C9)" = "$c9" ] && [ "$(assessed C4)" != at_risk ] &&
 	ok "nothing was written, not even its own row" || not_ok "nothing was written" "batches $b0 -> $(batches), C4 $(assessed C4)"
-req dep_own -b "$WORK/hrdept.jar" -H "X-CSRF-Token: $(cat "$WORK/hrdept.csrf")" -H 'X-File-Name: 人社局评估.csv' \
+as hrdept dep_own -H 'X-File-Name: 人社局评估.csv' \
 	--data-binary "@$WORK/assess_own.csv" "$URL/api/v1/imports/assessments"
 status 200 "a department assesses its own target"
 [ "$(assessed C4)" = on_track ] && [ "$(batches)" -gt "$b0" ] && ok "the assessment is written" || not_ok "the assessment is written" "$(assessed C4)"
@@ -328,38 +297,35 @@ pyok "the batch is listed with its kind and who" imports_ass 'len(d) == 1 and d[
 theirs=$(sql "SELECT DISTINCT a.target_id FROM target_assessment a WHERE a.target_id NOT IN (SELECT t.id FROM plan_target t
 	JOIN plan_action_department d ON d.action = t.action JOIN org o ON o.id = d.org_id WHERE o.code = 'hrss') ORDER BY 1" | tr '\n' ' ')
 b0=$(batches)
-req dep_xlsx -b "$WORK/hrdept.jar" -H "X-CSRF-Token: $(cat "$WORK/hrdept.csrf")" -H 'X-File-Name: all.xlsx' \
+as hrdept dep_xlsx -H 'X-File-Name: all.xlsx' \
 	--data-binary "@$WORK/assess_all.xlsx" "$URL/api/v1/imports/assessments"
 status 403 "a workbook of every department's assessments: 403"
 pyok "its rows of other departments' targets are listed: $theirs" dep_xlsx "sorted({i['value'] for i in d['error']['details']}) == '$theirs'.split() and all(i['row'] >= 2 for i in d['error']['details'])"
 [ "$(batches)" = "$b0" ] && ok "and nothing is written" || not_ok "and nothing is written"
-req dep_stats -b "$WORK/hrdept.jar" -H "X-CSRF-Token: $(cat "$WORK/hrdept.csrf")" --data-binary "@$WORK/own.csv" "$URL/api/v1/imports/school_stats"
+as hrdept dep_stats --data-binary "@$WORK/own.csv" "$URL/api/v1/imports/school_stats"
 status 403 "a department may not import a school's statistics"
 printf 'enterprise,year,period,occupation,education,headcount\n%s,2026,2026,6-23-02-02,中职,7\n' "$USCC" >"$WORK/demand_own.csv"
 printf 'enterprise,year,period,occupation,education,headcount\n%s,2026,2026,6-23-02-02,中职,7\n%s,2026,2026,6-23-02-02,中职,9\n' "$USCC" "$USCC2" >"$WORK/demand_mixed.csv"
 demand() { sql "SELECT coalesce(sum(d.headcount), 0) FROM demand_survey d JOIN enterprise e ON e.id = d.enterprise_id WHERE e.uscc = '$1' AND d.year = 2026"; }
 b0=$(batches)
-req firm_mixed -b "$WORK/firm.jar" -H "X-CSRF-Token: $(cat "$WORK/firm.csrf")" -H 'X-File-Name: demand.csv' \
+as firm firm_mixed -H 'X-File-Name: demand.csv' \
 	--data-binary "@$WORK/demand_mixed.csv" "$URL/api/v1/imports/demand"
 status 403 "an enterprise's file with another enterprise's row: 403"
 pyok "that row is named" firm_mixed "[(i['row'], i['value'], i['rule']) for i in d['error']['details']] == [(3, '$USCC2', 'other_enterprise')]"
 [ "$(batches)" = "$b0" ] && [ "$(demand "$USCC")" = 0 ] && ok "nothing was written" || not_ok "nothing was written" "$(demand "$USCC")"
-req firm_own -b "$WORK/firm.jar" -H "X-CSRF-Token: $(cat "$WORK/firm.csrf")" -H 'X-File-Name: demand.csv' \
+as firm firm_own -H 'X-File-Name: demand.csv' \
 	--data-binary "@$WORK/demand_own.csv" "$URL/api/v1/imports/demand"
 status 200 "an enterprise submits its own demand"
 [ "$(demand "$USCC")" = 7 ] && ok "its rows are written" || not_ok "its rows are written" "$(demand "$USCC")"
-req firm_sat -b "$WORK/firm.jar" -H "X-CSRF-Token: $(cat "$WORK/firm.csrf")" --data-binary "@$WORK/demand_own.csv" "$URL/api/v1/imports/satisfaction"
+as firm firm_sat --data-binary "@$WORK/demand_own.csv" "$URL/api/v1/imports/satisfaction"
 status 403 "an enterprise may not import satisfaction ratings (a school's year is replaced for every enterprise)"
-req firm_ass -b "$WORK/firm.jar" -H "X-CSRF-Token: $(cat "$WORK/firm.csrf")" --data-binary "@$WORK/assess_own.csv" "$URL/api/v1/imports/assessments"
+as firm firm_ass --data-binary "@$WORK/assess_own.csv" "$URL/api/v1/imports/assessments"
 status 403 "nor assessments"
-req dep_demand -b "$WORK/hrdept.jar" -H "X-CSRF-Token: $(cat "$WORK/hrdept.csrf")" --data-binary "@$WORK/demand_own.csv" "$URL/api/v1/imports/demand"
+as hrdept dep_demand --data-binary "@$WORK/demand_own.csv" "$URL/api/v1/imports/demand"
 status 403 "a department may not import demand rows"
 
 get verify2 root /api/v1/audit/verify
 pyok "the audit trail is still intact" verify2 "d['intact'] is True and d['entries'] == $(audits)"
 grep -q 'correct horse\|a new passphrase\|0123456789ab\|a fine new password' "$WORK/serve.log" && not_ok "no password in the log" || ok "no password in the log"
-kill -TERM $PID
-wait $PID
-src=$?
-[ "$src" -eq 0 ] && ok "SIGTERM stops the server cleanly (no sanitizer report)" || not_ok "SIGTERM stops the server cleanly" "exit $src; $(grep -A5 Sanitizer "$WORK/serve.log" | head -20)"
+stop_server "SIGTERM stops the server cleanly (no sanitizer report)"
 finish

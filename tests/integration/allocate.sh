@@ -9,10 +9,6 @@ run "$TVET" --db "$DB" init
 run "$TVET" --db "$DB" demo
 expect_rc 0 "the demo city, evaluated"
 
-sql() {
-	python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print('|'.join(map(str, r))) for r in c.execute(sys.argv[2])]; c.commit()" "$DB" "$1"
-}
-
 # check RULE FILE POOL_FEN: the invariants of one CSV answer
 check() {
 	python3 - "$2" "$3" "$1" <<'EOF'

@@ -12,31 +12,15 @@ DB="$WORK/e.db"
 DATA=${TVET_DATA:-$(dirname "$0")/../../data}
 PW='correct horse battery'
 OWN=330902S04
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 adduser edu bureau
 adduser dept department police
 adduser school1 school "$OWN"
 adduser public1 viewer
 
-sql() {
-	python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print('|'.join(map(str, r))) for r in c.execute(sys.argv[2])]" "$DB" "$1"
-}
-
 serve
-[ -n "$URL" ] && ok "the server starts" || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
+started "the server starts"
 
-req() {
-	name=$1
-	shift
-	code=$(curl -s -o "$WORK/$name.json" -w '%{http_code}' "$@")
-}
-status() { if [ "$code" = "$1" ]; then ok "$2"; else not_ok "$2" "HTTP $code, wanted $1: $(head -c 300 "$WORK/$name.json")"; fi; }
-pyok() {
-	if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($3) else 1)" \
-		"$WORK/$2.json" 2>/dev/null; then ok "$1"; else not_ok "$1" "$(head -c 300 "$WORK/$2.json")"; fi
-}
 # same DESC API CLI [nointerval]: the city index and every school's index
 # and rank (and rank interval, unless nointerval) agree to 1e-9 between two
 # evaluation documents.
@@ -59,27 +43,22 @@ open(sys.argv[1].rsplit("/", 1)[0] + "/why", "w").write("; ".join(why))
 sys.exit(1 if why else 0)
 EOF
 }
-login() {
-	req "login_$1" -c "$WORK/$1.jar" -H 'Content-Type: application/json' \
-		--data "{\"login\":\"$1\",\"password\":\"$PW\"}" "$URL/api/v1/login"
-	python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['csrf'])" "$WORK/login_$1.json" >"$WORK/$1.csrf" 2>/dev/null
-}
-for u in edu dept school1 public1; do login $u; done
+for u in edu dept school1 public1; do login $u $u; done
 
 # --- the evaluation equals the CLI's ----------------------------------------
 "$TVET" --db "$DB" evaluate --format json >"$WORK/cli.json" 2>"$WORK/err"
 "$TVET" --db "$DB" evaluate --year 2023 --format json >"$WORK/cli2023.json" 2>>"$WORK/err"
-req eval -b "$WORK/edu.jar" "$URL/api/v1/evaluation"
+get eval edu "/api/v1/evaluation"
 status 200 "GET /api/v1/evaluation (bureau): 200"
 pyok "the latest year with data, 2025, and the 9 demo schools" eval 'd["year"] == 2025 and len(d["schools"]) == 9 and d["target"] == 85'
 same "city index and every school's index, rank and rank interval equal tvet evaluate --format json" eval cli
 pyok "the city index of the demo, 67.6, below the target" eval 'round(d["city_index"], 1) == 67.6 and d["what_if"] == {}'
 pyok "each school has its dimensions, its explanation in Chinese and English" eval \
 	'all(set(s["dimensions"]) == {"fit","employers","employment","training"} and "指数" in s["explanation"] and "points" in s["explanation_en"] for s in d["schools"])'
-req eval2023 -b "$WORK/edu.jar" "$URL/api/v1/evaluation?year=2023"
+get eval2023 edu "/api/v1/evaluation?year=2023"
 status 200 "?year=2023: 200"
 same "2023 equals tvet evaluate --year 2023" eval2023 cli2023
-req again -b "$WORK/edu.jar" "$URL/api/v1/evaluation"
+get again edu "/api/v1/evaluation"
 cmp -s "$WORK/eval.json" "$WORK/again.json" && ok "asked again (the kept answer): the same bytes" || not_ok "asked again: the same bytes"
 
 # --- what-if weights, computed by the server ----------------------------------
@@ -96,7 +75,7 @@ c["indicators"] = [i for i in c["indicators"] if i["dimension"] != "training"]
 json.dump(c, open(sys.argv[2], "w"), ensure_ascii=False)
 EOF
 "$TVET" --db "$DB" evaluate --config "$WORK/notraining.json" --format json >"$WORK/cli_w.json" 2>"$WORK/err"
-req whatif -b "$WORK/edu.jar" "$URL/api/v1/evaluation?w.training=0"
+get whatif edu "/api/v1/evaluation?w.training=0"
 status 200 "?w.training=0: 200"
 same "w.training=0 equals tvet evaluate --config (a copy without training)" whatif cli_w nointerval
 python3 - "$WORK/eval.json" "$WORK/whatif.json" <<'EOF' && ok "w.training=0 changes the indices and says so (what_if, the dimension's weight)" || not_ok "w.training=0 changes the indices"
@@ -107,12 +86,12 @@ changed = sum(abs(ia[s["school"]] - s["index"]) > 0.01 for s in b["schools"])
 w = {x["code"]: x["weight"] for x in b["dimensions"]}
 sys.exit(0 if changed >= 5 and b["what_if"] == {"training": 0} and w["training"] == 0 and w["fit"] == 25 else 1)
 EOF
-req whatif2 -b "$WORK/edu.jar" "$URL/api/v1/evaluation?year=2025&w.fit=50&w.employers=25&w.employment=25&w.training=25"
+get whatif2 edu "/api/v1/evaluation?year=2025&w.fit=50&w.employers=25&w.employment=25&w.training=25"
 pyok "w.fit=50 moves the index towards the fit score" whatif2 \
 	'all(abs(s["index"] - (2*s["dimensions"]["fit"] + s["dimensions"]["employers"] + s["dimensions"]["employment"] + s["dimensions"]["training"]) / 5) < 1e-6 for s in d["schools"] if all(v is not None for v in s["dimensions"].values()))'
 for q in "w.foo=1:w.foo" "w.fit=abc:w.fit" "w.fit=-2:w.fit" "w.fit=:w.fit" "w.fit=nan:w.fit" \
 	"w.fit=0&w.employers=0&w.employment=0&w.training=0:w.*" "year=1999:1999"; do
-	req bad -b "$WORK/edu.jar" "$URL/api/v1/evaluation?${q%:*}"
+	get bad edu "/api/v1/evaluation?${q%:*}"
 	if [ "$code" = 400 ] && grep -qF "${q##*:}" "$WORK/bad.json" && grep -q '"bad_input"' "$WORK/bad.json"; then
 		ok "?${q%:*}: 400 naming ${q##*:}"
 	else
@@ -121,19 +100,19 @@ for q in "w.foo=1:w.foo" "w.fit=abc:w.fit" "w.fit=-2:w.fit" "w.fit=:w.fit" "w.fi
 done
 
 # --- who sees which schools --------------------------------------------------
-req school -b "$WORK/school1.jar" "$URL/api/v1/evaluation"
+get school school1 "/api/v1/evaluation"
 status 200 "a school account: 200"
 pyok "a school sees only its own school, and the city index" school \
 	"[s['school'] for s in d['schools']] == ['$OWN'] and round(d['city_index'], 1) == 67.6 and len(d['dimensions']) == 4"
 pyok "with the same figures as the bureau's" school \
 	"abs(d['schools'][0]['index'] - [s for s in json.load(open('$WORK/eval.json'))['schools'] if s['school'] == '$OWN'][0]['index']) < 1e-12"
-req school_w -b "$WORK/school1.jar" "$URL/api/v1/evaluation?w.training=0"
+get school_w school1 "/api/v1/evaluation?w.training=0"
 pyok "a school's what-if: still its own school only" school_w "[s['school'] for s in d['schools']] == ['$OWN']"
-req viewer -b "$WORK/public1.jar" "$URL/api/v1/evaluation"
+get viewer public1 "/api/v1/evaluation"
 status 200 "a viewer: 200"
 pyok "a viewer sees the city index and the framework, no school" viewer \
 	'd["schools"] == [] and round(d["city_index"], 1) == 67.6 and len(d["indicators"]) == 11'
-req dept -b "$WORK/dept.jar" "$URL/api/v1/evaluation"
+get dept dept "/api/v1/evaluation"
 pyok "a department sees every school" dept 'len(d["schools"]) == 9'
 req anon "$URL/api/v1/evaluation"
 status 401 "not signed in: 401"
@@ -195,21 +174,21 @@ post nocsrf edu "" '{"year":2025,"pool":"300000","save":true}'
 status 403 "without the CSRF token: 403"
 [ "$(written)" = "$before" ] && ok "refused writes wrote nothing" || not_ok "refused writes wrote nothing" "$before -> $(written)"
 
-req runs -b "$WORK/edu.jar" "$URL/api/v1/allocations?year=2025"
+get runs edu "/api/v1/allocations?year=2025"
 status 200 "GET /api/v1/allocations: 200"
 pyok "the saved run, with who and when and every school" runs 'len(d) == 1 and d[0]["who"] == "edu" and d[0]["rule"] == "share" and len(d[0]["schools"]) == 9 and d[0]["at"].endswith("Z")'
-req runs_none -b "$WORK/edu.jar" "$URL/api/v1/allocations?year=2024"
+get runs_none edu "/api/v1/allocations?year=2024"
 pyok "no run of 2024" runs_none 'd == []'
-req runs_school -b "$WORK/school1.jar" "$URL/api/v1/allocations"
+get runs_school school1 "/api/v1/allocations"
 pyok "a school sees each run with its own row only" runs_school "len(d) == 1 and list(d[0]['schools']) == ['$OWN']"
-req runs_dept -b "$WORK/dept.jar" "$URL/api/v1/allocations"
+get runs_dept dept "/api/v1/allocations"
 pyok "a department reads every row" runs_dept 'len(d) == 1 and len(d[0]["schools"]) == 9'
-req runs_viewer -b "$WORK/public1.jar" "$URL/api/v1/allocations"
+get runs_viewer public1 "/api/v1/allocations"
 status 403 "a viewer may not see allocations"
-req runs_bad -b "$WORK/edu.jar" "$URL/api/v1/allocations?year=abc"
+get runs_bad edu "/api/v1/allocations?year=abc"
 status 400 "?year=abc: 400"
 # the run saved changes nothing of the evaluation, and the cache knows the database changed
-req eval_after -b "$WORK/edu.jar" "$URL/api/v1/evaluation"
+get eval_after edu "/api/v1/evaluation"
 same "the evaluation after the run: unchanged" eval_after cli
 
 kill -TERM $PID

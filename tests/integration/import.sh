@@ -4,9 +4,7 @@
 # the rule, and leaves the database byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
 DB="$WORK/i.db"
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 
 # A school's 2025 figures by major, as the demo stored them.
 S=330921S01

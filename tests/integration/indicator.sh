@@ -5,12 +5,8 @@
 # import.
 . "$(dirname "$0")/lib.sh"
 DB="$WORK/ind.db"
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 ind() { run "$TVET" --db "$DB" indicator "$@"; }
-# sql QUERY: one value from the database, read with sqlite3 itself
-sql() { sqlite3 "$DB" "$1"; }
 # field ORG N [YEAR]: column N of the csv row of stdout for ORG (and YEAR)
 field() { tr -d '\r' < "$WORK/out" | awk -F, -v o="$1" -v n="$2" -v y="${3:-}" '$1 == o && (y == "" || $3 == y) { print $n; exit }'; }
 

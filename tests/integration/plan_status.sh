@@ -13,9 +13,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	echo "1..1"
 	exit 0
 fi
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 
 # status NAME ARGS...: `tvet plan status ARGS --format json` into $WORK/NAME.json.
 status() {

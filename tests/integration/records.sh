@@ -8,9 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 FIX="$(cd "$(dirname "$0")/../data/records" && pwd)"
 DB="$WORK/r.db"
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 
 KINDS="schools school_majors satisfaction demand postings registry assessments"
 S=330921S01

@@ -9,11 +9,9 @@
 DB="$WORK/s.db"
 OWN=330902S04   # the school account's school (中职, in 定海)
 OTHER=330903S01 # another school
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 PW='correct horse battery'
-USCC=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT uscc FROM enterprise ORDER BY id LIMIT 1').fetchone()[0])" "$DB")
+USCC=$(sql "SELECT uscc FROM enterprise ORDER BY id LIMIT 1")
 adduser root admin
 adduser edu bureau
 adduser police1 department police
@@ -22,21 +20,11 @@ adduser firm1 enterprise "$USCC"
 adduser public1 viewer
 
 serve
-[ -n "$URL" ] && ok "tvet serve --port 0 prints its URL" || { not_ok "the server starts" "$(cat "$WORK/serve.log")"; kill $PID; finish; exit 1; }
+started "tvet serve --port 0 prints its URL"
 
-# get NAME LOGIN PATH: GET PATH as LOGIN ("-": signed out); the body in
-# $WORK/NAME.json, the status in $code.
-get() {
-	name=$1
-	if [ "$2" = - ]; then
-		code=$(curl -s -o "$WORK/$1.json" -w '%{http_code}' "$URL$3")
-	else
-		code=$(curl -s -o "$WORK/$1.json" -w '%{http_code}' -b "$WORK/$2.jar" "$URL$3")
-	fi
-}
-status() { if [ "$code" = "$1" ]; then ok "$2"; else not_ok "$2" "HTTP $code, wanted $1: $(head -c 200 "$WORK/$name.json")"; fi; }
-# pyok DESC EXPR [FILES...]: EXPR true with d the JSON of $WORK/$name.json and
-# c0, c1 ... the JSON of $WORK/FILE.json for each FILE given.
+# pyok DESC EXPR [FILES...], this file's own (not lib.sh's): EXPR true with
+# d the JSON of $WORK/$name.json and c0, c1 ... the JSON of $WORK/FILE.json
+# for each FILE given.
 pyok() {
 	desc=$1 expr=$2
 	shift 2
@@ -52,8 +40,7 @@ if not eval(expr, env):
 EOF
 }
 for who in root edu police1 school1 firm1 public1; do
-	curl -s -o /dev/null -c "$WORK/$who.jar" -H 'Content-Type: application/json' \
-		--data "{\"login\":\"$who\",\"password\":\"$PW\"}" "$URL/api/v1/login"
+	signin "$who" "$WORK/$who.jar" >/dev/null
 done
 
 # --- the list ---------------------------------------------------------------
@@ -198,9 +185,5 @@ get new2021 edu "/api/v1/schools/330902S05?year=2021"
 status 200 "330902S05 in 2021, before it opened: 200"
 pyok "with no enrolment, no majors and no school values" 'd["school"]["enrolment"] is None and d["majors"] == [] and all(i["value"] is None and not i["applies"] for i in d["indicators"])'
 
-kill -TERM $PID
-wait $PID
-rc=$?
-[ "$rc" -eq 0 ] && ok "the server stops cleanly on SIGTERM" ||
-	not_ok "the server stops cleanly on SIGTERM" "exit $rc: $(grep -v '^[0-9TZ:.-]* ' "$WORK/serve.log" | tail -c 600)"
+stop_server "the server stops cleanly on SIGTERM"
 finish

@@ -8,9 +8,6 @@ DB="$WORK/t.db"
 run "$TVET" --db "$DB" init
 run "$TVET" --db "$DB" demo
 expect_rc 0 "the demo city"
-sql() {
-	python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print('|'.join(map(str, r))) for r in c.execute(sys.argv[2])]; c.commit()" "$DB" "$1"
-}
 
 run "$TVET" --db "$DB" talent supply --year 2025 --format json
 expect_rc 0 "tvet talent supply --format json"

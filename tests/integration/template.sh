@@ -19,9 +19,7 @@ run "$TVET" --db "$WORK/absent.db" template school_major_stats -o "$WORK/h.xlsx"
 expect_rc 3 "an XLSX template needs the database"
 [ -e "$WORK/h.xlsx" ] && not_ok "no workbook without the database" || ok "no workbook without the database"
 
-run "$TVET" --db "$DB" init
-run "$TVET" --db "$DB" demo
-[ "$rc" -eq 0 ] || { not_ok "demo database" "$(cat "$WORK/err")"; finish; exit 1; }
+demo_db
 
 # The workbook of a school's year.
 run "$TVET" --db "$DB" template school_major_stats --school "$S" --year 2025 -o "$WORK/t.xlsx"

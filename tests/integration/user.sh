@@ -14,15 +14,6 @@ input() {
 	run "$@" < "$WORK/in"
 }
 
-# sql STATEMENTS: run on $DB with sqlite3, or python3 where that is missing.
-sql() {
-	if command -v sqlite3 >/dev/null 2>&1; then
-		sqlite3 "$DB" "$1"
-	else
-		python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()" "$DB" "$1"
-	fi
-}
-
 for cmd in user audit; do
 	run "$TVET" "$cmd" --help
 	expect_rc 0 "tvet $cmd --help exits 0"

@@ -42,9 +42,9 @@ static int talent_supply(struct store *s, const struct talent_rules *r, int year
 		{"level", N_("Level"), OUT_TEXT},	  {"cluster", N_("Cluster"), OUT_TEXT},
 		{"schools", N_("Schools"), OUT_INT},	  {"enrolment", N_("Enrolment"), OUT_REAL},
 		{"new_entrants", N_("Entrants"), OUT_REAL}, {"graduates", N_("Graduates"), OUT_REAL},
-		{"supply", N_("Supply"), OUT_REAL},	  {"destination_rate", N_("Placed %"), OUT_REAL},
+		{"supply", N_("Supply"), OUT_REAL},	  {"destination_rate", N_("Placed, per cent"), OUT_REAL},
 		{"demand", N_("Demand"), OUT_REAL},	  {"ratio", N_("Demand/supply"), OUT_REAL},
-		{"demand_growth", N_("Demand growth %"), OUT_REAL},
+		{"demand_growth", N_("Demand growth, per cent"), OUT_REAL},
 		{"reliable", N_("Reliable"), OUT_BOOL},
 	};
 	struct talent_major *m;
@@ -195,8 +195,8 @@ static int talent_forecast(struct store *s, const struct talent_rules *r, int ye
 		{"method", N_("Method"), OUT_TEXT},	{"mase", N_("MASE"), OUT_REAL},
 		{"last_year", N_("Last year"), OUT_INT}, {"last", N_("Last value"), OUT_REAL},
 		{"year", N_("Year"), OUT_INT},		{"forecast", N_("Forecast"), OUT_REAL},
-		{"lo80", N_("80% low"), OUT_REAL},	{"hi80", N_("80% high"), OUT_REAL},
-		{"lo95", N_("95% low"), OUT_REAL},	{"hi95", N_("95% high"), OUT_REAL},
+		{"lo80", N_("Low (80)"), OUT_REAL},	{"hi80", N_("High (80)"), OUT_REAL},
+		{"lo95", N_("Low (95)"), OUT_REAL},	{"hi95", N_("High (95)"), OUT_REAL},
 		{"unreliable", N_("Unreliable"), OUT_BOOL},
 	};
 	struct fc_series *ser;

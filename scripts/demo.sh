@@ -34,15 +34,18 @@ cat <<MSG
 
 中文界面 / Chinese messages: LANG=zh_CN.UTF-8 $TVET --db $DB plan targets
   $TVET --db $DB plan status                  # 各目标进展 / where every target stands
+  $TVET --db $DB evaluate                     # 贡献度评价 / the contribution evaluation
+  $TVET --db $DB allocate --year 2025 --pool 3000000   # 绩效奖励分配 / performance pay
+  $TVET --db $DB talent recommend             # 专业停减整增建议 / advice on majors
 
 网页系统 / The web system: http://127.0.0.1:${DEMO_PORT:-8080}/  (Ctrl-C 停止 / to stop)
 演示账号（密码均为 / password for all: $PW）/ Demo accounts:
-  admin   系统管理员 / administrator
-  edu     市教育局 / the bureau
-  hrss    市人社局（责任单位）/ a responsible department
-  zsvts   舟山职业技术学校 / a school (330902S04)
-  firm    企业 / an enterprise ($ENT)
-  public  公众 / the public dashboard
+  admin   系统管理员：账号、审计日志 / administrator: accounts, audit trail
+  edu     市教育局：审核报送、贡献度评价与绩效奖励分配 / the bureau: approvals, evaluation, performance pay
+  hrss    市人社局（责任单位）：评估本单位负责的目标 / a department: assesses its targets
+  zsvts   舟山职业技术学校：报送本校数据 / a school (330902S04): submits its figures
+  firm    企业：报送人才需求 / an enterprise ($ENT): reports its demand for skills
+  public  公众：监测总览 / the public dashboard
 MSG
 [ "${DEMO_NO_SERVE:-}" ] && exit 0
 exec $TVET --db "$DB" serve --port "${DEMO_PORT:-8080}"

@@ -178,14 +178,67 @@ static void coin_plan_free(struct coin_plan *p)
 
 /* Aggregate every unit's scores (unit-major, nnodes wide) up the plan with
  * weights w (per node). */
-static int coin_aggregate(const struct coin *c, const struct coin_plan *p, double *score,
-			  const double *w, enum ci_agg agg, double agg_p, double dat_thresh,
-			  struct err *e)
+/* TOPSIS as the aggregator: each aggregate is the closeness (x 100) of
+ * every unit with all its children present, across those units; the
+ * children are directed already (normalised), so every type is +1. A unit
+ * with a gap, or fewer than two complete units, has no value. */
+static int coin_aggregate_topsis(const struct coin *c, const struct coin_plan *p, double *score,
+				 const double *w, enum ci_topsis_norm norm, struct err *e)
 {
-	double *x = xmalloc((p->maxkids + 1) * sizeof(*x));
-	double *kw = xmalloc((p->maxkids + 1) * sizeof(*kw));
+	double *m = xmalloc((c->nunits * p->maxkids + 1) * sizeof(*m));
+	double *kw = xmalloc((p->maxkids + 1) * sizeof(*kw)), *cl = xmalloc((c->nunits + 1) * sizeof(*cl));
+	int *type = xmalloc((p->maxkids + 1) * sizeof(*type));
+	size_t *who = xmalloc((c->nunits + 1) * sizeof(*who));
 	int rc = 0;
 
+	for (size_t a = 0; a < p->nagg && !rc; a++) {
+		size_t n = p->off[a + 1] - p->off[a], rows = 0;
+
+		for (size_t k = 0; k < n; k++) {
+			kw[k] = w[p->kids[p->off[a] + k]];
+			type[k] = 1;
+		}
+		for (size_t u = 0; u < c->nunits; u++) {
+			const double *row = score + u * c->nnodes;
+			int whole = 1;
+
+			for (size_t k = 0; k < n && whole; k++)
+				whole = !isnan(row[p->kids[p->off[a] + k]]);
+			score[u * c->nnodes + (size_t)p->agg[a]] = NAN;
+			if (!whole)
+				continue;
+			for (size_t k = 0; k < n; k++)
+				m[rows * n + k] = row[p->kids[p->off[a] + k]];
+			who[rows++] = u;
+		}
+		if (rows < 2)
+			continue;
+		if ((rc = ci_topsis(m, rows, n, kw, type, norm, cl, e)) < 0) {
+			err_wrap(e, "aggregate '%s'", c->nodes[p->agg[a]].code);
+			break;
+		}
+		for (size_t i = 0; i < rows; i++)
+			score[who[i] * c->nnodes + (size_t)p->agg[a]] = 100 * cl[i];
+	}
+	free(m);
+	free(kw);
+	free(cl);
+	free(type);
+	free(who);
+	return rc;
+}
+
+static int coin_aggregate(const struct coin *c, const struct coin_plan *p, double *score,
+			  const double *w, enum ci_agg agg, const struct coin_settings *s,
+			  struct err *e)
+{
+	double *x, *kw;
+	int rc = 0;
+
+	if (agg == CI_AGG_TOPSIS)
+		return coin_aggregate_topsis(c, p, score, w, s->topsis_norm, e);
+	x = xmalloc((p->maxkids + 1) * sizeof(*x));
+	kw = xmalloc((p->maxkids + 1) * sizeof(*kw));
 	for (size_t u = 0; u < c->nunits && !rc; u++) {
 		double *row = score + u * c->nnodes;
 
@@ -198,7 +251,8 @@ static int coin_aggregate(const struct coin *c, const struct coin_plan *p, doubl
 				x[k] = row[kid];
 				kw[k] = w[kid];
 			}
-			if ((rc = ci_aggregate(x, kw, n, agg, agg_p, dat_thresh, &row[p->agg[a]], e)) < 0)
+			if ((rc = ci_aggregate(x, kw, n, agg, s->agg_p, s->dat_thresh, &row[p->agg[a]],
+					       e)) < 0)
 				err_wrap(e, "unit '%s', aggregate '%s'", c->units[u],
 					 c->nodes[p->agg[a]].code);
 		}
@@ -346,7 +400,7 @@ int coin_run(const struct coin *c, const struct coin_settings *s, struct coin_re
 	w = xmalloc(c->nnodes * sizeof(*w));
 	tmp = xmalloc((c->nunits + 1) * sizeof(*tmp));
 	coin_weights(c, w);
-	rc = coin_aggregate(c, &p, r->score, w, s->agg, s->agg_p, s->dat_thresh, e);
+	rc = coin_aggregate(c, &p, r->score, w, s->agg, s, e);
 	if (!rc)
 		coin_ranks(c, r->score, r->root, tmp, r->rank);
 	free(w);
@@ -532,7 +586,7 @@ static int coin_mc_rank(struct coin_mc *m, const struct coin_prepared *prep, con
 
 	if (agg != CI_AGG_ARITH && agg != CI_AGG_GEOM) {
 		memcpy(m->score, prep->score, c->nunits * c->nnodes * sizeof(*m->score));
-		rc = coin_aggregate(c, p, m->score, w, agg, m->s->agg_p, m->s->dat_thresh, e);
+		rc = coin_aggregate(c, p, m->score, w, agg, m->s, e);
 		if (!rc)
 			coin_ranks(c, m->score, m->root, m->tmp, m->rank);
 		return rc;

@@ -58,6 +58,7 @@ struct coin_settings {
 	struct ci_norm_opt norm;
 	enum ci_agg agg;	   /* every level */
 	double agg_p;		   /* CI_AGG_POWER's p */
+	enum ci_topsis_norm topsis_norm; /* CI_AGG_TOPSIS: how it normalises */
 	double dat_thresh;	   /* an aggregate needs this share of children (0: any) */
 };
 

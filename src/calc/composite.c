@@ -591,6 +591,8 @@ int ci_aggregate(const double *x, const double *w, size_t n, enum ci_agg method,
 	size_t present = 0;
 
 	*out = NAN;
+	if (method == CI_AGG_TOPSIS)
+		return err_set(e, ERR_INPUT, "TOPSIS aggregates across units, not one unit's values");
 	if (method == CI_AGG_POWER && p == 0)
 		return err_set(e, ERR_INPUT, "a generalised mean needs p != 0 (p = 0 is the "
 					     "geometric mean)");
@@ -624,6 +626,8 @@ int ci_aggregate(const double *x, const double *w, size_t n, enum ci_agg method,
 		case CI_AGG_POWER:
 			acc += w[k] * pow(x[k], p);
 			break;
+		case CI_AGG_TOPSIS:
+			break;
 		}
 	}
 	if (!n || (double)present / (double)n < min_share - 1e-12 || !(sw > 0))
@@ -640,6 +644,8 @@ int ci_aggregate(const double *x, const double *w, size_t n, enum ci_agg method,
 		break;
 	case CI_AGG_POWER:
 		*out = pow(acc / sw, 1 / p);
+		break;
+	case CI_AGG_TOPSIS:
 		break;
 	}
 	return 0;

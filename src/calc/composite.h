@@ -152,13 +152,16 @@ enum ci_agg {
 	CI_AGG_ARITH, /* sum w x / sum w */
 	CI_AGG_GEOM,  /* exp(sum w ln x / sum w): x > 0 */
 	CI_AGG_HARM,  /* sum w / sum (w / x): x > 0 */
-	CI_AGG_POWER  /* (sum w x^p / sum w)^(1/p), p != 0; x > 0 when p < 0 */
+	CI_AGG_POWER, /* (sum w x^p / sum w)^(1/p), p != 0; x > 0 when p < 0 */
+	CI_AGG_TOPSIS /* TOPSIS closeness x 100 across the units (coin.h only:
+		       * it needs every unit's values, not one unit's) */
 };
 
 /* Aggregate the n values x with weights w over the ones present (weights
  * renormalised); *out is NAN when the share of values present is below
  * min_share or no weight is left. ERR_INPUT when a weight is negative or a
- * value is out of the method's domain (a geometric mean of 0). */
+ * value is out of the method's domain (a geometric mean of 0), and for
+ * CI_AGG_TOPSIS, which aggregates across units (coin.h). */
 int ci_aggregate(const double *x, const double *w, size_t n, enum ci_agg method, double p,
 		 double min_share, double *out, struct err *e);
 

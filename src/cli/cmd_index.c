@@ -106,6 +106,7 @@ static const struct name_value agg_names[] = {{"arithmetic", CI_AGG_ARITH},
 					      {"geometric", CI_AGG_GEOM},
 					      {"harmonic", CI_AGG_HARM},
 					      {"power", CI_AGG_POWER},
+					      {"topsis", CI_AGG_TOPSIS},
 					      {NULL, 0}};
 
 static int settings_name(json_t *v, const char *what, const struct name_value *names, int *out,
@@ -219,7 +220,8 @@ static int settings_load(const char *path, const struct coin *c, struct coin_set
 			goto out;
 	}
 	if ((v = json_object_get(doc, "aggregate"))) {
-		static const char *const keys[] = {"method", "p", "dat_thresh", NULL};
+		static const char *const keys[] = {"method", "p", "dat_thresh", "topsis", NULL};
+		const char *tn = json_string_value(json_object_get(v, "topsis"));
 
 		if ((rc = settings_keys(v, "aggregate", keys, e)) < 0)
 			goto out;
@@ -232,6 +234,11 @@ static int settings_load(const char *path, const struct coin *c, struct coin_set
 		if ((rc = settings_num(v, "aggregate", "p", &s->agg_p, e)) < 0 ||
 		    (rc = settings_num(v, "aggregate", "dat_thresh", &s->dat_thresh, e)) < 0)
 			goto out;
+		if (json_object_get(v, "topsis") && (!tn || (strcmp(tn, "vector") && strcmp(tn, "minmax")))) {
+			rc = err_set(e, ERR_INPUT, _("settings: aggregate.topsis must be vector or minmax"));
+			goto out;
+		}
+		s->topsis_norm = tn && !strcmp(tn, "minmax") ? CI_TOPSIS_MINMAX : CI_TOPSIS_VECTOR;
 	}
 	if ((v = json_object_get(doc, "uncertainty"))) {
 		static const char *const keys[] = {"reps",	 "seed",      "weight_noise",
@@ -372,12 +379,21 @@ static void run_json(const struct coin *c, const struct coin_result *r,
 		for (size_t k = 0; k < ua->nremove; k++)
 			json_object_set_new(rem, c->nodes[ua->remove_node[k]].code,
 					    json_num(ua->remove_shift[k]));
+		const char *names[4] = {"weights", "normalise", "aggregate", "impute"};
+		double shifts[4] = {ua->shift_weights, ua->shift_norm, ua->shift_agg, ua->shift_impute};
+		int most = -1;
+
+		for (int k = 0; k < 4; k++)
+			if (!isnan(shifts[k]) && (most < 0 || shifts[k] > shifts[most]))
+				most = k;
 		json_object_set_new(doc, "sensitivity",
-				    json_pack("{s:o, s:o, s:o, s:o, s:o}", "weights",
+				    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "weights",
 					      json_num(ua->shift_weights), "normalise",
 					      json_num(ua->shift_norm), "aggregate",
 					      json_num(ua->shift_agg), "impute",
-					      json_num(ua->shift_impute), "remove", rem));
+					      json_num(ua->shift_impute), "remove", rem,
+					      "most_influential",
+					      most >= 0 ? json_string(names[most]) : json_null()));
 	}
 	json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
 	fputc('\n', out);

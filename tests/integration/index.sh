@@ -80,6 +80,7 @@ s = d["sensitivity"]
 assert s["impute"] is None, s
 assert s["aggregate"] > s["weights"] > 0 and s["aggregate"] > s["normalise"] > 0, s
 assert set(s["remove"]) == {"Conn", "Sust"} and all(v > 0 for v in s["remove"].values()), s
+assert s["most_influential"] == "aggregate", s
 for u in d["units"]:
     q = u["uncertainty"]
     assert 1 <= q["q05"] <= q["median"] <= q["q95"] <= 51, u
@@ -90,6 +91,44 @@ EOF
 run "$TVET" index run --idata "$ASEM/asem_iData.csv" --imeta "$ASEM/asem_iMeta.csv" --settings "$WORK/ua.json"
 head -1 "$WORK/out" | grep -q ',Index,Rank_median,Rank_q05,Rank_q95$' && ok "CSV: the rank interval after the aggregates" ||
 	not_ok "CSV rank interval columns" "$(head -1 "$WORK/out")"
+
+# TOPSIS as the aggregator: each pillar is the closeness (x 100) of the units
+# on its normalised indicators, as tvet index topsis computes it
+cat >"$WORK/topsis.json" <<'EOF'
+{"denominate": true, "impute": {"method": "group_mean", "group": "EurAsia_group"},
+ "treat": {"winmax": 5}, "normalise": {"method": "minmax", "lower": 0, "upper": 100},
+ "aggregate": {"method": "topsis"}}
+EOF
+run "$TVET" index run --idata "$ASEM/asem_iData.csv" --imeta "$ASEM/asem_iMeta.csv" --settings "$WORK/topsis.json" --format json
+expect_rc 0 "aggregate by TOPSIS"
+python3 - "$WORK/out" "$ASEM/asem_iMeta.csv" "$WORK/m.csv" "$WORK/w.txt" >"$WORK/check" 2>&1 <<'EOF'
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+meta = list(csv.DictReader(open(sys.argv[2])))
+kids = [m["iCode"] for m in meta if m["Parent"] == "Physical" and m["Type"] == "Indicator"]
+units = [u for u in d["units"] if all(u["scores"][k] is not None for k in kids)]
+with open(sys.argv[3], "w") as f:
+    f.write("unit," + ",".join(kids) + "\n")
+    for u in units:
+        f.write(u["uCode"] + "," + ",".join(repr(u["scores"][k]) for k in kids) + "\n")
+open(sys.argv[4], "w").write(",".join("1" for _ in kids))
+assert all(0 <= u["scores"]["Index"] <= 100 for u in d["units"] if u["scores"]["Index"] is not None)
+print("ok")
+EOF
+"$TVET" index topsis --input "$WORK/m.csv" --weights "$(cat "$WORK/w.txt")" --format json >"$WORK/t.json" 2>"$WORK/err"
+python3 - "$WORK/out" "$WORK/t.json" >>"$WORK/check" 2>&1 <<'EOF'
+import json, sys
+d = {u["uCode"]: u for u in json.load(open(sys.argv[1]))["units"]}
+t = json.load(open(sys.argv[2]))
+assert len(t) >= 40, len(t)
+for r in t:
+    got = d[r["unit"]]["scores"]["Physical"]
+    assert abs(got - 100 * r["closeness"]) < 1e-9, (r, got)
+print("ok")
+EOF
+[ "$(cat "$WORK/check")" = "ok
+ok" ] && ok "a TOPSIS pillar is tvet index topsis's closeness of its normalised indicators, x 100" ||
+	not_ok "TOPSIS as the aggregator" "$(tail -3 "$WORK/check")"
 
 # --- weights --------------------------------------------------------------------
 cat >"$WORK/elsayed.csv" <<'EOF'

@@ -350,7 +350,8 @@ static int talent_load(struct store *s, const struct talent_rules *r, int year,
 				    ? (t->y[0].demand - t->y[1].demand) / t->y[1].demand
 				    : NAN;
 	}
-	qsort(d->majors, d->nmajors, sizeof(*d->majors), major_cmp);
+	if (d->nmajors) /* a year without data: none to sort (and no array) */
+		qsort(d->majors, d->nmajors, sizeof(*d->majors), major_cmp);
 	return load_names(s, d, e);
 }
 

@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "monitor/talent.h"
+#include "talent/classify.h"
 
 static void talent_usage(FILE *out)
 {
@@ -22,6 +23,10 @@ static void talent_usage(FILE *out)
 		  "       tvet talent recommend [--year Y] [--rules FILE] [--format table|json|csv]\n"
 		  "       tvet talent forecast [--year Y] [--cluster CODE | --major CODE]\n"
 		  "                            [--of demand|supply] [--format table|json|csv]\n"
+		  "       tvet talent train [--model FILE]\n"
+		  "       tvet talent evaluate [--format table|json|csv]\n"
+		  "       tvet talent classify --text TEXT [--title TITLE] [--model FILE]\n"
+		  "                            [--format table|json|csv]\n"
 		  "supply: for every major with graduates or demand, city-wide: enrolment,\n"
 		  "new entrants, graduates, the graduates entering the labour market (supply),\n"
 		  "the destination rate, the demand of the enterprises' surveys (shared over\n"
@@ -31,7 +36,12 @@ static void talent_usage(FILE *out)
 		  "forecast: demand (or supply) of every cluster, or of one cluster or major,\n"
 		  "1-3 years ahead from the years up to Y: naive, drift, damped Holt or\n"
 		  "GM(1,1), chosen by rolling-origin MASE, with 80%% and 95%% intervals\n"
-		  "(shown from 0: these are counts).\n"));
+		  "(shown from 0: these are counts).\n"
+		  "train: a model that codes postings to occupations (大典 细类) from the\n"
+		  "labelled postings, kept in FILE (default: the database's path + .model).\n"
+		  "evaluate: train on part of the labelled postings and measure on the rest,\n"
+		  "split by distinct title: top-1/top-3 accuracy and macro-F1 at 细类, 小类, 中类.\n"
+		  "classify: a posting's occupation candidates with their scores.\n"));
 }
 
 static int talent_supply(struct store *s, const struct talent_rules *r, int year,
@@ -269,6 +279,196 @@ out:
 	return rc;
 }
 
+/* ---- coding postings to occupations -------------------------------------------- */
+
+struct labelled {
+	char **title, **desc, **label;
+	size_t n;
+};
+
+static void labelled_free(struct labelled *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->title[i]);
+		free(l->desc[i]);
+		free(l->label[i]);
+	}
+	free(l->title);
+	free(l->desc);
+	free(l->label);
+	memset(l, 0, sizeof(*l));
+}
+
+static int labelled_load(struct store *s, struct labelled *l, struct err *e)
+{
+	struct store_stmt *st = store_prepare(s, Q_TALENT_LABELLED, e);
+	size_t cap = 0;
+	int rc;
+
+	memset(l, 0, sizeof(*l));
+	if (!st)
+		return e->code;
+	while ((rc = store_step(st, e)) == STORE_ROW) {
+		if (l->n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			l->title = xrealloc(l->title, cap * sizeof(char *));
+			l->desc = xrealloc(l->desc, cap * sizeof(char *));
+			l->label = xrealloc(l->label, cap * sizeof(char *));
+		}
+		l->title[l->n] = xstrdup(store_col_text(st, 0));
+		l->desc[l->n] = xstrdup(store_col_text(st, 1));
+		l->label[l->n] = xstrdup(store_col_text(st, 2));
+		l->n++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!l->n)
+		return err_set(e, ERR_NOTFOUND, _("no labelled postings to learn from"));
+	return 0;
+}
+
+/* The occupations catalogue and the aliases, as the dictionary stage. */
+static int talent_dict(const char *data_dir, struct classify_dict **out, struct err *e)
+{
+	char path[4096];
+	int rc;
+
+	*out = classify_dict_new();
+	snprintf(path, sizeof(path), "%s/reference/occupations_2022.csv", data_dir);
+	if ((rc = classify_dict_load_occupations(*out, path, e)) < 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/talent/occupation_aliases.csv", data_dir);
+	return classify_dict_load_aliases(*out, path, e);
+}
+
+static int talent_train(struct store *s, const char *model, struct err *e)
+{
+	struct labelled l;
+	struct classifier *c = NULL;
+	int rc;
+
+	if ((rc = labelled_load(s, &l, e)) == 0 &&
+	    (rc = classify_train((const char *const *)l.title, (const char *const *)l.desc,
+				 (const char *const *)l.label, l.n, NULL, &c, e)) == 0 &&
+	    (rc = classify_save(c, model, e)) == 0)
+		printf(_("trained on %zu labelled postings, %zu occupations: %s\n"), l.n,
+		       classify_nlabels(c), model);
+	classify_free(c);
+	labelled_free(&l);
+	return rc;
+}
+
+static void eval_row(struct out_table *t, const char *what, const struct classify_eval *ev)
+{
+	const struct classify_level_eval *lv[3] = {&ev->fine, &ev->minor, &ev->middle};
+	static const char *const level[3] = {"细类", "小类", "中类"};
+
+	for (int k = 0; k < 3; k++) {
+		char n[32], a1[32], a3[32], f1[32];
+		const char *row[6];
+
+		snprintf(n, sizeof(n), "%zu", ev->n);
+		snprintf(a1, sizeof(a1), "%.4f", lv[k]->top1);
+		snprintf(a3, sizeof(a3), "%.4f", lv[k]->top3);
+		snprintf(f1, sizeof(f1), "%.4f", lv[k]->macro_f1);
+		row[0] = what;
+		row[1] = level[k];
+		row[2] = n;
+		row[3] = a1;
+		row[4] = a3;
+		row[5] = f1;
+		out_table_add(t, row);
+	}
+}
+
+static int talent_evaluate(struct store *s, const char *data_dir, enum out_format fmt,
+			   struct err *e)
+{
+	static const struct out_col cols[] = {
+		{"model", N_("Model"), OUT_TEXT},	{"level", N_("Level"), OUT_TEXT},
+		{"postings", N_("Postings"), OUT_INT},	{"top1", N_("Top-1"), OUT_REAL},
+		{"top3", N_("Top-3"), OUT_REAL},	{"macro_f1", N_("Macro-F1"), OUT_REAL},
+	};
+	struct labelled l;
+	struct classify_dict *d = NULL;
+	struct classify_holdout h;
+	struct out_table t;
+	int rc;
+
+	memset(&h, 0, sizeof(h));
+	if ((rc = labelled_load(s, &l, e)) < 0 || (rc = talent_dict(data_dir, &d, e)) < 0 ||
+	    (rc = classify_holdout_run((const char *const *)l.title, (const char *const *)l.desc,
+				       (const char *const *)l.label, l.n, NULL, d, 0.2, &h, NULL,
+				       e)) < 0)
+		goto out;
+	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+	eval_row(&t, "model", &h.model);
+	eval_row(&t, "dictionary+model", &h.pipeline);
+	out_table_print(&t, fmt, stdout);
+	out_table_release(&t);
+	if (fmt == OUT_TABLE)
+		printf(_("split by distinct title: %zu postings (%zu titles) to train, %zu (%zu titles) to "
+			 "test; trained in %.1f s; %.0f postings/s\n"),
+		       h.n_train, h.titles_train, h.n_test, h.titles_test, h.train_seconds,
+		       h.pipeline.per_second);
+out:
+	classify_dict_free(d);
+	labelled_free(&l);
+	return rc;
+}
+
+static int talent_classify(const char *data_dir, const char *model, const char *title,
+			   const char *text, enum out_format fmt, struct err *e)
+{
+	static const struct out_col cols[] = {
+		{"rank", N_("Rank"), OUT_INT},	     {"occupation", N_("Occupation"), OUT_TEXT},
+		{"score", N_("Score"), OUT_REAL},    {"decision", N_("Decision"), OUT_TEXT},
+		{"level", N_("Level"), OUT_INT},     {"review", N_("Review"), OUT_BOOL},
+	};
+	static const char *const lv[] = {"", "大类", "中类", "小类", "细类"};
+	struct classifier *c = NULL;
+	struct classify_dict *d = NULL;
+	struct classify_result r;
+	struct out_table t;
+	int rc;
+
+	if ((rc = classify_load(model, &c, e)) < 0) {
+		if (rc == ERR_IO)
+			err_wrap(e, _("no model yet? run 'tvet talent train'"));
+		return rc;
+	}
+	if ((rc = talent_dict(data_dir, &d, e)) < 0)
+		goto out;
+	classify_predict(c, d, title, text, 5, &r);
+	out_table_init(&t, cols, sizeof(cols) / sizeof(cols[0]));
+	for (size_t i = 0; i < r.ncand; i++) {
+		char rank[24], score[32], level[16];
+		const char *row[6];
+
+		snprintf(rank, sizeof(rank), "%zu", i + 1);
+		snprintf(score, sizeof(score), "%.4f", r.cand[i].score);
+		snprintf(level, sizeof(level), "%d", (int)r.level);
+		row[0] = rank;
+		row[1] = r.cand[i].code;
+		row[2] = score;
+		row[3] = i ? NULL : r.code;
+		row[4] = i ? NULL : level;
+		row[5] = i ? NULL : (r.needs_review ? "1" : "0");
+		out_table_add(&t, row);
+	}
+	out_table_print(&t, fmt, stdout);
+	out_table_release(&t);
+	if (fmt == OUT_TABLE)
+		printf(_("decision: %s at %s (confidence %.2f)%s\n"), r.code[0] ? r.code : "-",
+		       (int)r.level >= 0 && (int)r.level < 5 ? lv[r.level] : "",
+		       r.confidence, r.needs_review ? _("; to review") : "");
+out:
+	classify_dict_free(d);
+	classify_free(c);
+	return rc;
+}
+
 int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 {
 	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
@@ -276,10 +476,15 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 					     {"major", required_argument, NULL, 'm'},
 					     {"rules", required_argument, NULL, 'r'},
 					     {"of", required_argument, NULL, 'o'},
+					     {"model", required_argument, NULL, 'M'},
+					     {"text", required_argument, NULL, 't'},
+					     {"title", required_argument, NULL, 'T'},
 					     {"format", required_argument, NULL, 'f'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	const char *cluster = NULL, *major = NULL, *rules = NULL, *of = "demand", *verb;
+	const char *model = NULL, *text = NULL, *title = NULL;
+	char model_path[4096];
 	enum out_format fmt = OUT_TABLE;
 	struct talent_rules *r = NULL;
 	struct store *s = NULL;
@@ -287,7 +492,7 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 	int opt, rc, year = 0;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "y:c:m:r:o:f:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "y:c:m:r:o:M:t:T:f:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
 			if ((rc = cli_parse_year(optarg, &year, e)) < 0)
@@ -301,6 +506,15 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 			break;
 		case 'r':
 			rules = optarg;
+			break;
+		case 'M':
+			model = optarg;
+			break;
+		case 't':
+			text = optarg;
+			break;
+		case 'T':
+			title = optarg;
 			break;
 		case 'o':
 			if (strcmp(optarg, "demand") && strcmp(optarg, "supply"))
@@ -321,14 +535,34 @@ int cmd_talent(const struct cli *c, int argc, char **argv, struct err *e)
 	}
 	if (optind >= argc) {
 		talent_usage(stderr);
-		return err_set(e, ERR_USAGE, _("say supply, recommend or forecast"));
+		return err_set(e, ERR_USAGE,
+			       _("say supply, recommend, forecast, train, evaluate or classify"));
 	}
 	verb = argv[optind++];
 	if (optind < argc)
 		return err_set(e, ERR_USAGE, _("unexpected argument '%s'"), argv[optind]);
+	if (!model) {
+		snprintf(model_path, sizeof(model_path), "%s.model", c->db_path);
+		model = model_path;
+	}
+	if (!strcmp(verb, "classify")) {
+		if (!text && !title)
+			return err_set(e, ERR_USAGE, _("tvet talent classify needs --text or --title"));
+		return talent_classify(c->data_dir, model, title, text, fmt, e);
+	}
+	if (!strcmp(verb, "train") || !strcmp(verb, "evaluate")) {
+		if ((rc = cli_open_store(c, &s, STORE_READONLY, e)) < 0)
+			return rc;
+		rc = !strcmp(verb, "train") ? talent_train(s, model, e)
+					    : talent_evaluate(s, c->data_dir, fmt, e);
+		store_close(s);
+		return rc < 0 ? rc : 0;
+	}
 	if (strcmp(verb, "supply") && strcmp(verb, "recommend") && strcmp(verb, "forecast"))
 		return err_set(e, ERR_USAGE,
-			       _("unknown talent command '%s' (supply, recommend, forecast)"), verb);
+			       _("unknown talent command '%s' (supply, recommend, forecast, train, "
+				 "evaluate, classify)"),
+			       verb);
 	if (cluster && major)
 		return err_set(e, ERR_USAGE, _("--cluster or --major, not both"));
 	if (!rules) {

@@ -330,6 +330,9 @@ enum store_query {
 	/* () -> code, name, level, cluster code, cluster name (NULL outside the
 	   clusters) of every major */
 	Q_TALENT_MAJOR_INFO,
+	/* () -> title, description, label_occupation of the postings that
+	   carry a label (for training and measuring the classifier) */
+	Q_TALENT_LABELLED,
 
 	Q__COUNT
 };

@@ -178,6 +178,7 @@ static const char *const query_names[Q__COUNT] = {
 	NAME(Q_TALENT_DEMAND),
 	NAME(Q_TALENT_CROSSWALK),
 	NAME(Q_TALENT_MAJOR_INFO),
+	NAME(Q_TALENT_LABELLED),
 };
 
 const char *store_query_name(enum store_query q)
@@ -707,6 +708,8 @@ static const char *const sqlite_sql[Q__COUNT] = {
 	[Q_TALENT_MAJOR_INFO] = "SELECT m.code, m.name, m.level, c.code, c.name FROM major m"
 				" LEFT JOIN cluster_major cm ON cm.major_code = m.code"
 				" LEFT JOIN cluster c ON c.code = cm.cluster_code",
+	[Q_TALENT_LABELLED] = "SELECT title, coalesce(description, ''), label_occupation FROM posting"
+			      " WHERE label_occupation IS NOT NULL ORDER BY id",
 };
 
 const char *store_sqlite_sql(enum store_query q)

@@ -130,6 +130,23 @@ EOF
 [ "$(cat "$WORK/check")" = ok ] && ok "each cluster's forecast is its method's (naive: the last value; drift: the mean step on), intervals nested" ||
 	not_ok "forecasts" "$(tail -3 "$WORK/check")"
 
+# coding postings to occupations: train on the labelled postings, measure
+# on titles the model has not seen, classify one posting
+run "$TVET" --db "$DB" talent train --model "$WORK/m.model"
+expect_rc 0 "tvet talent train"
+expect_out "trained on 60000 labelled postings" "it learns from every labelled posting"
+run "$TVET" --db "$DB" talent evaluate --format csv
+expect_rc 0 "tvet talent evaluate"
+awk -F, '$1 == "model" && $2 == "细类" && $4 >= 0.97 { found = 1 } END { exit !found }' "$WORK/out" &&
+	ok "held out by title, the model codes 细类 right at least 97 % of the time" || not_ok "evaluation" "$(cat "$WORK/out")"
+row=$(sql "SELECT title || '|' || label_occupation FROM posting WHERE label_occupation IS NOT NULL ORDER BY id LIMIT 1")
+run "$TVET" --db "$DB" talent classify --title "${row%|*}" --model "$WORK/m.model" --format csv
+expect_rc 0 "tvet talent classify"
+[ "$(sed -n 2p "$WORK/out" | cut -d, -f2)" = "${row#*|}" ] && ok "a demo posting's own occupation comes first (${row#*|})" ||
+	not_ok "classify" "$(cat "$WORK/out")"
+run "$TVET" --db "$DB" talent classify --title x --model "$WORK/none.model"
+[ "$rc" -eq 3 ] && grep -q "run 'tvet talent train'" "$WORK/err" && ok "without a model: says to train one" || not_ok "no model" "exit $rc: $(cat "$WORK/err")"
+
 # a bad rules file
 printf '{"rules": {"stop_destination": {"years": 7}}}\n' >"$WORK/bad.json"
 run "$TVET" --db "$DB" talent recommend --rules "$WORK/bad.json"

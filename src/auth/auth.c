@@ -546,6 +546,14 @@ static int auth_throttle(struct store *s, const char *key, int limit, int64_t no
 		       key + 6, AUTH_FAIL_WINDOW / 60);
 }
 
+/* The throttle's keys of a login and an address, each into a buffer of
+ * AUTH_KEY_LOGIN_MAX + 8 bytes. */
+static void auth_throttle_keys(const char *login, const char *ip, char *login_key, char *ip_key)
+{
+	snprintf(login_key, AUTH_KEY_LOGIN_MAX + 8, "login:%.*s", AUTH_KEY_LOGIN_MAX, login);
+	snprintf(ip_key, AUTH_KEY_LOGIN_MAX + 8, "ip:%.*s", AUTH_KEY_LOGIN_MAX, ip);
+}
+
 static int auth_throttle_both(struct store *s, const char *login_key, const char *ip_key,
 			      int64_t now, struct err *e)
 {
@@ -584,8 +592,7 @@ int auth_login(struct store *s, const char *login, const char *password, const c
 	ip = ip ? ip : "";
 	if ((rc = auth_sodium(e)) < 0)
 		return rc;
-	snprintf(login_key, sizeof(login_key), "login:%.*s", AUTH_KEY_LOGIN_MAX, login);
-	snprintf(ip_key, sizeof(ip_key), "ip:%.*s", AUTH_KEY_LOGIN_MAX, ip);
+	auth_throttle_keys(login, ip, login_key, ip_key);
 	if ((rc = auth_throttle_both(s, login_key, ip_key, now, e)) < 0)
 		return rc;
 
@@ -679,8 +686,7 @@ int auth_user_change_password(struct store *s, const char *login, const char *ol
 	ip = ip ? ip : "";
 	if ((rc = auth_sodium(e)) < 0)
 		return rc;
-	snprintf(login_key, sizeof(login_key), "login:%.*s", AUTH_KEY_LOGIN_MAX, login);
-	snprintf(ip_key, sizeof(ip_key), "ip:%.*s", AUTH_KEY_LOGIN_MAX, ip);
+	auth_throttle_keys(login, ip, login_key, ip_key);
 	/* A session someone else picked up must not become a way to guess
 	 * the password faster than the sign-in form allows. */
 	if ((rc = auth_throttle_both(s, login_key, ip_key, now, e)) < 0)

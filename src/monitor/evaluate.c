@@ -45,8 +45,7 @@ struct eval_config {
 
 static void hex(const unsigned char *b, size_t n, char *out)
 {
-	for (size_t i = 0; i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", b[i]);
+	sodium_bin2hex(out, 2 * n + 1, b, n);
 }
 
 static const char *jstr(json_t *o, const char *key)

@@ -139,8 +139,7 @@ int payout_compute(struct monitor *m, const struct eval_config *c, const struct 
 		 q->o.smooth_years, q->o.max_change);
 	payout_hash(&h, line);
 	crypto_hash_sha256_final(&h, digest);
-	for (size_t i = 0; i < sizeof(digest); i++)
-		snprintf(p->inputs_sha256 + 2 * i, 3, "%02x", digest[i]);
+	sodium_bin2hex(p->inputs_sha256, sizeof(p->inputs_sha256), digest, sizeof(digest));
 	return alloc_run(p->schools, p->ev[0].nschools, &q->o, &p->res, e);
 }
 
